@@ -1,0 +1,42 @@
+/** The one error type codewright throws, with a stable code, structured data and a cause. */
+
+const marker = Symbol.for('codewright.error');
+
+export type ErrorCode =
+  | 'NOT_A_DIRECTORY'
+  | 'NOT_INDEXED'
+  | 'INDEX_LOCKED'
+  | 'INDEX_CORRUPT'
+  | 'INDEX_SCHEMA'
+  | 'NOT_FOUND'
+  | 'INVALID_ARGUMENT'
+  | 'GIT_FAILED'
+  | 'PARSE_FAILED'
+  | 'TIMEOUT'
+  | 'INTERNAL';
+
+export interface CodewrightErrorOptions {
+  code: ErrorCode;
+  message: string;
+  data?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/** Thrown for unexpected failures and for bad input; the message says what to do next. */
+export class CodewrightError extends Error {
+  readonly code: ErrorCode;
+  readonly data: Record<string, unknown>;
+  private readonly [marker] = true;
+
+  constructor({ code, message, data, cause }: CodewrightErrorOptions) {
+    super(message, { cause });
+    this.name = 'CodewrightError';
+    this.code = code;
+    this.data = data ?? {};
+  }
+
+  /** Recognises codewright errors across copies of the package. */
+  static isInstance(error: unknown): error is CodewrightError {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[marker] === true;
+  }
+}
