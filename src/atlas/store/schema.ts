@@ -4,6 +4,8 @@
 export const migrations: readonly string[] = [
   // 1: files, symbols, references, imports, full text, history.
   `
+  CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
   CREATE TABLE files(
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,

@@ -1,0 +1,87 @@
+/** Mines commits with one streaming `git log`: the newest N in full, or only those after a known commit. */
+import { CodewrightError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+import { silentLogger } from '../../core/logger.ts';
+import { createLogParser, logFormat } from './parse-log.ts';
+import type { GitRepository } from './repository.ts';
+import { isAncestor } from './repository.ts';
+import { runGit } from './run-git.ts';
+import { createSplitter } from './split-stream.ts';
+import type { CommitFact } from './types.ts';
+
+/** Default cap: the newest 20,000 non-merge commits. */
+export const defaultMaxCommits = 20_000;
+
+/** What to mine. */
+export interface MineOptions {
+  /** The newest commit already stored: only later commits are mined while it is an ancestor of HEAD. */
+  since?: string | null;
+  maxCommits?: number;
+  /** Time limit of the `git log` process (default 5 minutes); commits parsed before it are kept. */
+  timeoutMs?: number;
+  logger?: Logger;
+}
+
+/** Mined commits, newest first, with paths as each commit named them. */
+export interface MinedHistory {
+  /** `full` replaces what is stored; `incremental` adds to it. */
+  mode: 'full' | 'incremental';
+  /** The commit mined up to, null for a repository without commits. */
+  head: string | null;
+  commits: CommitFact[];
+  /** False when the time limit stopped `git log` early. */
+  complete: boolean;
+}
+
+/** Arguments of the `git log` that streams commits with their numstat. */
+export function logArguments(repository: GitRepository, range: string, maxCommits: number): string[] {
+  const scope = repository.prefix === '' ? [] : ['--relative'];
+  return [
+    '-c', 'log.showSignature=false',
+    'log', '--no-merges', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--numstat', '-z',
+    `--format=${logFormat}`, `--max-count=${maxCommits}`, ...scope, range, '--', ...(scope.length ? ['.'] : []),
+  ];
+}
+
+async function chooseRange(repository: GitRepository, head: string, since: string | null | undefined) {
+  if (!since) return { mode: 'full' as const, range: head };
+  if (since === head) return { mode: 'incremental' as const, range: undefined };
+  if (await isAncestor(repository, since, head)) return { mode: 'incremental' as const, range: `${since}..${head}` };
+  return { mode: 'full' as const, range: head };
+}
+
+/**
+ * Mines non-merge commits reachable from HEAD. With `since` still an ancestor of HEAD only the commits
+ * after it are mined; otherwise (first run, rebase, branch switch) the newest `maxCommits` are.
+ */
+export async function mineCommits(repository: GitRepository, options: MineOptions = {}): Promise<MinedHistory> {
+  const logger = options.logger ?? silentLogger;
+  const head = repository.head;
+  if (head === null) return { mode: 'full', head, commits: [], complete: true };
+  const { mode, range } = await chooseRange(repository, head, options.since);
+  if (mode === 'full' && options.since) logger.info(`history: ${options.since.slice(0, 12)} is no longer in HEAD's history; mining again`);
+  if (range === undefined) return { mode, head, commits: [], complete: true };
+
+  const commits: CommitFact[] = [];
+  const parser = createLogParser((commit) => commits.push(commit));
+  const splitter = createSplitter(0, (token) => parser.token(token));
+  const result = await runGit(logArguments(repository, range, options.maxCommits ?? defaultMaxCommits), {
+    cwd: repository.root,
+    timeoutMs: options.timeoutMs ?? 300_000,
+    onStdout: (chunk) => splitter.push(chunk),
+  });
+  const complete = result.code === 0;
+  const rest = splitter.end();
+  if (complete && rest !== '') parser.token(rest);
+  parser.end(complete);
+  if (parser.skipped > 0) logger.warn(`history: skipped ${parser.skipped} unexpected git log tokens`);
+  if (!complete && !result.timedOut) {
+    throw new CodewrightError({
+      code: 'GIT_FAILED',
+      message: `git log failed in ${repository.root}: ${result.stderr.trim() || `exit code ${result.code}`}. Check that \`git log\` works there.`,
+      data: { code: result.code, range },
+    });
+  }
+  if (result.timedOut) logger.warn(`history: git log timed out; kept the newest ${commits.length} commits`);
+  return { mode, head, commits, complete };
+}

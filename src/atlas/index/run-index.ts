@@ -1,0 +1,308 @@
+/** `index`: brings a repository's world model up to date, re-reading only what changed. */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { CodewrightError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+import { silentLogger } from '../../core/logger.ts';
+import { parseJson } from '../../core/result.ts';
+import { openIndex, transaction, writeMeta } from '../store/database.ts';
+import { acquireIndexLock } from '../store/lock.ts';
+import { scanRepository } from '../scan/walk.ts';
+import type { ScannedFile } from '../scan/walk.ts';
+import { createParsePool } from '../parse/pool.ts';
+import type { ParseJob, ParseOutcome } from '../parse/pool.ts';
+import { createIndexWriter } from './writer.ts';
+import type { IndexWriter } from './writer.ts';
+import { createResolutionContext, resolveStoredImports } from './resolve-imports.ts';
+import type { IndexEventHandler, IndexStage } from './events.ts';
+import type { IndexSummary } from './summary.ts';
+import { updateHistory } from './update-history.ts';
+
+export interface IndexOptions {
+  /** Files larger than this are skipped (bytes). */
+  maxFileSize?: number;
+  /** Parse threads (default: all cores). */
+  threads?: number;
+  /** Mine git history (default true). */
+  history?: boolean;
+  /** Time budget for bug-fix longevity blames (ms). */
+  longevityBudgetMs?: number;
+  /** Resolve references with the TypeScript compiler (default false). */
+  precise?: boolean;
+  /** Throw the index away and build it again. */
+  rebuild?: boolean;
+  /** How long to wait for another indexer's lock (ms). */
+  waitMs?: number;
+  onEvent?: IndexEventHandler;
+  logger?: Logger;
+  signal?: AbortSignal;
+}
+
+const defaultMaxFileSize = 1024 * 1024;
+const batchSize = 200;
+
+interface StoredFile {
+  id: number;
+  size: number;
+  mtimeMs: number;
+  hash: string | null;
+  status: string;
+}
+
+/** Checks that `path` is a directory and returns its absolute form. */
+export function resolveRoot(path: string): string {
+  const root = resolve(path);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(root).isDirectory();
+  } catch {
+    throw new CodewrightError({
+      code: 'NOT_A_DIRECTORY',
+      message: `${root} does not exist. Give the path of a repository folder, e.g. \`codewright index .\`.`,
+      data: { path: root },
+    });
+  }
+  if (!isDirectory) {
+    throw new CodewrightError({
+      code: 'NOT_A_DIRECTORY',
+      message: `${root} is a file, not a directory. Give the repository folder that contains it.`,
+      data: { path: root },
+    });
+  }
+  return root;
+}
+
+function workspacePackages(files: readonly ScannedFile[]): Map<string, string> {
+  const packages = new Map<string, string>();
+  for (const file of files) {
+    if (!(file.path === 'package.json' || file.path.endsWith('/package.json')) || file.size > 256 * 1024) continue;
+    const parsed = parseJson(readFileSync(file.absolutePath, 'utf8'));
+    const name = parsed.success ? (parsed.value as { name?: unknown } | null)?.name : undefined;
+    if (typeof name === 'string') packages.set(name, file.path.slice(0, -'package.json'.length).replace(/\/$/, ''));
+  }
+  return packages;
+}
+
+function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutcome, summary: IndexSummary): void {
+  if (outcome.status === 'unchanged') {
+    writer.touchFile(file.path, file.size, file.mtimeMs);
+    summary.unchanged++;
+    return;
+  }
+  const base = { path: file.path, language: file.language ?? null, size: file.size, mtimeMs: file.mtimeMs };
+  if (outcome.status === 'skipped') {
+    const id = writer.upsertFile({ ...base, hash: outcome.hash, lines: 0, status: 'skipped', reason: outcome.reason });
+    writer.deleteFacts(id);
+    return;
+  }
+  const { facts } = outcome;
+  const reason = facts.hasErrors
+    ? `syntax errors at line${facts.errorLines.length > 1 ? 's' : ''} ${facts.errorLines.join(', ')}`
+    : '';
+  const status = facts.hasErrors ? 'partial' : 'indexed';
+  const id = writer.upsertFile({ ...base, hash: outcome.hash, lines: facts.lines, status, reason });
+  writer.deleteFacts(id);
+  writer.insertFacts(id, facts, outcome.chunks ?? []);
+  summary.parsed++;
+}
+
+/** Indexes `path` into `<path>/.codewright/index.db` and returns what it did. */
+export async function indexRepository(path: string, options: IndexOptions = {}): Promise<IndexSummary> {
+  const root = resolveRoot(path);
+  const started = performance.now();
+  const emit = options.onEvent ?? (() => {});
+  const logger = options.logger ?? silentLogger;
+  const lock = await acquireIndexLock(root, { waitMs: options.waitMs ?? 30_000, command: 'codewright index' });
+  let db: DatabaseSync | undefined;
+  try {
+    if (options.rebuild) {
+      const { rmSync } = await import('node:fs');
+      const { databasePath } = await import('../store/database.ts');
+      for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath(root) + suffix, { force: true });
+    }
+    db = openIndex(root, { writable: true, logger });
+    const summary = emptySummary(root);
+    const stage = stageTimer(summary, emit);
+    await indexFiles(db, root, options, summary, stage);
+    if (options.history !== false) await updateHistory(db, root, options, summary, stage);
+    else summary.history = { unavailable: 'skipped (--no-history)' };
+    if (options.precise) {
+      const { runPrecise } = await import('./run-precise.ts');
+      await runPrecise(db, root, options, summary, stage);
+    }
+    stage.start('finish');
+    countTotals(db, summary);
+    transaction(db, () => {
+      writeMeta(db!, 'indexed_at', new Date().toISOString());
+      writeMeta(db!, 'root', root);
+    });
+    db.exec('PRAGMA optimize');
+    stage.end('finish', '');
+    summary.milliseconds = Math.round(performance.now() - started);
+    return summary;
+  } finally {
+    db?.close();
+    lock.release();
+  }
+}
+
+/** Scans, parses what changed, and writes the facts batch by batch. */
+async function indexFiles(
+  db: DatabaseSync,
+  root: string,
+  options: IndexOptions,
+  summary: IndexSummary,
+  stage: StageTimer,
+): Promise<void> {
+  stage.start('scan');
+  const scan = scanRepository(root);
+  const stored = new Map<string, StoredFile>();
+  for (const row of db.prepare('SELECT id, path, size, mtime_ms AS mtimeMs, hash, status FROM files').all() as unknown as (StoredFile & { path: string })[]) {
+    stored.set(row.path, { ...row, size: Number(row.size), mtimeMs: Number(row.mtimeMs), id: Number(row.id) });
+  }
+  const writer = createIndexWriter(db);
+  const seen = new Set(scan.files.map((file) => file.path));
+  const removed = [...stored.keys()].filter((path) => !seen.has(path));
+  const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
+  const jobs: ParseJob[] = [];
+  const byPath = new Map<string, ScannedFile>();
+  transaction(db, () => {
+    for (const path of removed) writer.deleteFile(path);
+    for (const file of scan.files) {
+      const previous = stored.get(file.path);
+      const statSame = previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs;
+      if (!previous) summary.added++;
+      if (statSame && previous.status !== 'pending') continue;
+      const base = { path: file.path, language: file.language ?? null, size: file.size, mtimeMs: file.mtimeMs, lines: 0 };
+      if (!file.language) {
+        writer.upsertFile({ ...base, hash: null, status: 'unsupported', reason: '' });
+      } else if (file.size > maxFileSize) {
+        const id = writer.upsertFile({ ...base, hash: null, status: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (see --max-file-size)` });
+        writer.deleteFacts(id);
+      } else {
+        jobs.push({ path: file.path, absolutePath: file.absolutePath, language: file.language, size: file.size, knownHash: previous?.hash ?? undefined });
+        byPath.set(file.path, file);
+      }
+    }
+  });
+  summary.removed = removed.length;
+  stage.end('scan', `${scan.files.length} files, ${jobs.length} to read`);
+
+  stage.start('parse');
+  const pending: ParseOutcome[] = [];
+  let done = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    transaction(db, () => {
+      for (const outcome of pending) applyOutcome(writer, byPath.get(outcome.path)!, outcome, summary);
+    });
+    pending.length = 0;
+  };
+  if (jobs.length > 0) {
+    const pool = createParsePool({ threads: options.threads });
+    try {
+      await pool.parse(jobs, (outcome) => {
+        pending.push(outcome);
+        done++;
+        if (pending.length >= batchSize) flush();
+        stage.progress(done, jobs.length, outcome.path);
+      });
+      flush();
+    } finally {
+      await pool.close();
+    }
+  }
+  stage.end('parse', `${summary.parsed} parsed, ${summary.unchanged} unchanged`);
+
+  if (jobs.length > 0 || removed.length > 0) {
+    stage.start('imports');
+    const context = createResolutionContext(
+      scan.files.filter((file) => file.language).map((file) => file.path),
+      workspacePackages(scan.files),
+    );
+    const changedIds = new Set(
+      (db.prepare('SELECT id, path FROM files').all() as { id: number; path: string }[])
+        .filter((row) => byPath.has(row.path))
+        .map((row) => Number(row.id)),
+    );
+    const resolved = transaction(db, () => resolveStoredImports(db, context, removed.length > 0 ? undefined : changedIds));
+    stage.end('imports', `${resolved} imports resolved`);
+  }
+  for (const skip of scan.skipped) summary.skipped.push(skip);
+}
+
+function countTotals(db: DatabaseSync, summary: IndexSummary): void {
+  const count = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
+  summary.symbols = count('SELECT count(*) AS n FROM symbols');
+  summary.references = count('SELECT count(*) AS n FROM refs');
+  summary.imports = count('SELECT count(*) AS n FROM imports');
+  summary.files = count("SELECT count(*) AS n FROM files WHERE status IN ('indexed', 'partial')");
+  summary.unsupported = count("SELECT count(*) AS n FROM files WHERE status = 'unsupported'");
+  for (const row of db
+    .prepare("SELECT language, count(*) AS n FROM files WHERE status IN ('indexed', 'partial') GROUP BY language ORDER BY n DESC")
+    .all() as { language: string; n: number }[]) {
+    summary.byLanguage[row.language] = Number(row.n);
+  }
+  for (const row of db.prepare("SELECT path, status, reason FROM files WHERE status IN ('skipped', 'partial') ORDER BY path").all() as {
+    path: string;
+    status: string;
+    reason: string;
+  }[]) {
+    (row.status === 'skipped' ? summary.skipped : summary.partial).push({ path: row.path, reason: row.reason });
+  }
+}
+
+function emptySummary(root: string): IndexSummary {
+  return {
+    root,
+    files: 0,
+    byLanguage: {},
+    parsed: 0,
+    unchanged: 0,
+    added: 0,
+    removed: 0,
+    partial: [],
+    skipped: [],
+    unsupported: 0,
+    symbols: 0,
+    references: 0,
+    imports: 0,
+    history: { unavailable: 'not mined' },
+    milliseconds: 0,
+    stages: {},
+  };
+}
+
+/** Times stages and forwards progress. */
+export interface StageTimer {
+  start(stage: IndexStage): void;
+  end(stage: IndexStage, detail: string): void;
+  progress(done: number, total: number, path: string): void;
+  warn(message: string): void;
+}
+
+function stageTimer(summary: IndexSummary, emit: IndexEventHandler): StageTimer {
+  const starts = new Map<IndexStage, number>();
+  return {
+    start(stage) {
+      starts.set(stage, performance.now());
+      emit({ type: 'stage-start', stage });
+    },
+    end(stage, detail) {
+      const milliseconds = Math.round(performance.now() - (starts.get(stage) ?? performance.now()));
+      summary.stages[stage] = milliseconds;
+      emit({ type: 'stage-end', stage, milliseconds, detail });
+    },
+    progress(done, total, path) {
+      emit({ type: 'parse-progress', done, total, path });
+    },
+    warn(message) {
+      emit({ type: 'warning', message });
+    },
+  };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}

@@ -1,0 +1,152 @@
+/** Writes parse outcomes into the index with prepared statements; the caller owns transactions. */
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { FileFacts } from '../facts.ts';
+import type { Chunk } from '../text/chunks.ts';
+import { indexTerms } from '../text/tokenize.ts';
+import { isTestPath } from '../languages.ts';
+
+/** What the files table records of a file, whatever its outcome. */
+export interface FileRecord {
+  path: string;
+  language: string | null;
+  size: number;
+  mtimeMs: number;
+  hash: string | null;
+  lines: number;
+  status: 'indexed' | 'partial' | 'skipped' | 'unsupported';
+  reason: string;
+}
+
+/** Prepared writes into one index database. */
+export interface IndexWriter {
+  upsertFile(record: FileRecord): number;
+  touchFile(path: string, size: number, mtimeMs: number): void;
+  deleteFacts(fileId: number): void;
+  deleteFile(path: string): void;
+  insertFacts(fileId: number, facts: FileFacts, chunks: readonly Chunk[]): void;
+}
+
+function pathTerms(path: string): string {
+  return indexTerms(path.replace(/\.[^./]+$/, '')).join(' ');
+}
+
+/** Prepares the statements of an index writer. */
+export function createIndexWriter(db: DatabaseSync): IndexWriter {
+  const sql = (text: string): StatementSync => db.prepare(text);
+  const upsertFile = sql(`INSERT INTO files(path, language, size, mtime_ms, hash, lines, status, reason, is_test, indexed_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(path) DO UPDATE SET language = excluded.language, size = excluded.size, mtime_ms = excluded.mtime_ms,
+      hash = excluded.hash, lines = excluded.lines, status = excluded.status, reason = excluded.reason,
+      is_test = excluded.is_test, indexed_at = excluded.indexed_at
+    RETURNING id`);
+  const touchFile = sql('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?');
+  const fileId = sql('SELECT id FROM files WHERE path = ?');
+  const deleteFile = sql('DELETE FROM files WHERE id = ?');
+  const unresolveImports = sql('UPDATE imports SET resolved_file_id = NULL WHERE resolved_file_id = ?');
+  const staleTargets = sql(
+    "UPDATE refs SET target_id = NULL, resolution = 'stale' WHERE target_id IN (SELECT id FROM symbols WHERE file_id = ?)",
+  );
+  const deleteSymbolsFts = sql('DELETE FROM symbols_fts WHERE rowid IN (SELECT id FROM symbols WHERE file_id = ?)');
+  const deleteChunksFts = sql('DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE file_id = ?)');
+  const deletes = ['symbols', 'refs', 'imports', 'chunks'].map((table) => sql(`DELETE FROM ${table} WHERE file_id = ?`));
+  const insertSymbol = sql(`INSERT INTO symbols(file_id, parent_id, name, qualified_name, kind, start_line, start_col,
+    end_line, end_col, name_line, name_col, signature, doc, exported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertSymbolFts = sql('INSERT INTO symbols_fts(rowid, name, qualified, doc, path) VALUES (?, ?, ?, ?, ?)');
+  const insertRef = sql(
+    'INSERT INTO refs(file_id, name, kind, line, col, enclosing_id, receiver) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertImport = sql(
+    'INSERT INTO imports(file_id, source, imported_name, local_name, line, reexport) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertChunk = sql('INSERT INTO chunks(file_id, symbol_id, start_line, end_line) VALUES (?, ?, ?, ?)');
+  const insertChunkFts = sql('INSERT INTO chunks_fts(rowid, path, names, docs, body) VALUES (?, ?, ?, ?, ?)');
+
+  const removeFacts = (id: number) => {
+    staleTargets.run(id);
+    deleteSymbolsFts.run(id);
+    deleteChunksFts.run(id);
+    for (const statement of deletes) statement.run(id);
+  };
+
+  return {
+    upsertFile(record) {
+      const row = upsertFile.get(
+        record.path,
+        record.language,
+        record.size,
+        record.mtimeMs,
+        record.hash,
+        record.lines,
+        record.status,
+        record.reason,
+        isTestPath(record.path) ? 1 : 0,
+        Date.now(),
+      ) as { id: number };
+      return Number(row.id);
+    },
+    touchFile(path, size, mtimeMs) {
+      touchFile.run(size, mtimeMs, path);
+    },
+    deleteFacts: removeFacts,
+    deleteFile(path) {
+      const row = fileId.get(path) as { id: number } | undefined;
+      if (!row) return;
+      removeFacts(Number(row.id));
+      unresolveImports.run(row.id);
+      deleteFile.run(row.id);
+    },
+    insertFacts(id, facts, chunks) {
+      const path = pathTerms(facts.path);
+      const ids: number[] = [];
+      for (const symbol of facts.symbols) {
+        const parentId = symbol.parent >= 0 ? (ids[symbol.parent] ?? null) : null;
+        const result = insertSymbol.run(
+          id,
+          parentId,
+          symbol.name,
+          symbol.qualifiedName,
+          symbol.kind,
+          symbol.startLine,
+          symbol.startColumn,
+          symbol.endLine,
+          symbol.endColumn,
+          symbol.nameLine,
+          symbol.nameColumn,
+          symbol.signature,
+          symbol.doc,
+          symbol.exported ? 1 : 0,
+        );
+        const symbolId = Number(result.lastInsertRowid);
+        ids.push(symbolId);
+        insertSymbolFts.run(
+          symbolId,
+          indexTerms(symbol.name).join(' '),
+          symbol.qualifiedName.toLowerCase(),
+          symbol.doc ? indexTerms(symbol.doc).join(' ') : '',
+          path,
+        );
+      }
+      for (const reference of facts.references) {
+        insertRef.run(
+          id,
+          reference.name,
+          reference.kind,
+          reference.line,
+          reference.column,
+          reference.enclosing >= 0 ? (ids[reference.enclosing] ?? null) : null,
+          reference.receiver,
+        );
+      }
+      for (const entry of facts.imports) {
+        insertImport.run(id, entry.source, entry.importedName, entry.localName, entry.line, entry.reexport ? 1 : 0);
+      }
+      for (const chunk of chunks) {
+        const chunkId = Number(
+          insertChunk.run(id, chunk.symbol >= 0 ? (ids[chunk.symbol] ?? null) : null, chunk.startLine, chunk.endLine)
+            .lastInsertRowid,
+        );
+        insertChunkFts.run(chunkId, path, chunk.names, chunk.docs, chunk.body);
+      }
+    },
+  };
+}

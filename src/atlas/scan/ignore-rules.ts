@@ -1,0 +1,42 @@
+/** The ignore rules of one directory level: .gitignore, .codewrightignore and built-in ones. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+
+/** Folders never scanned, whatever the ignore files say. */
+export const alwaysIgnoredDirectories = new Set(['.git', '.hg', '.svn', '.codewright', 'node_modules']);
+
+/** The ignore matcher of a directory, with its path relative to the root ('' for the root). */
+export interface IgnoreLevel {
+  base: string;
+  matcher: Ignore;
+}
+
+function readRules(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the ignore files of `directory` (absolute) whose path relative to the root is `base`. */
+export function readIgnoreLevel(root: string, directory: string, base: string): IgnoreLevel | undefined {
+  const texts = [readRules(join(directory, '.gitignore')), readRules(join(directory, '.codewrightignore'))];
+  if (base === '') texts.push(readRules(join(root, '.git', 'info', 'exclude')));
+  const present = texts.filter((text): text is string => text !== undefined);
+  if (present.length === 0) return undefined;
+  const matcher = ignore({ allowRelativePaths: true });
+  for (const text of present) matcher.add(text);
+  return { base, matcher };
+}
+
+/** True when any level ignores `path` (relative to the root; directories end with '/'). */
+export function isIgnored(levels: readonly IgnoreLevel[], path: string): boolean {
+  for (const level of levels) {
+    const relative = level.base === '' ? path : path.slice(level.base.length + 1);
+    if (relative && level.matcher.ignores(relative)) return true;
+  }
+  return false;
+}

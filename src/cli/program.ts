@@ -1,0 +1,158 @@
+/** The `codewright` command line: declares commands and options once, loads each command on demand. */
+import { Command, CommanderError, Option } from 'commander';
+import { CodewrightError } from '../core/errors.ts';
+import { processContext } from './context.ts';
+import type { CommandContext } from './context.ts';
+
+interface OptionSpec {
+  flags: string;
+  description: string;
+  defaultValue?: string | boolean;
+}
+
+const shared = {
+  root: { flags: '-r, --root <path>', description: 'repository root (default: the current directory)' },
+  json: { flags: '--json', description: 'print JSON for machines' },
+  limit: { flags: '-n, --limit <count>', description: 'at most this many results' },
+} satisfies Record<string, OptionSpec>;
+
+interface CommandSpec {
+  name: string;
+  arguments?: string;
+  description: string;
+  options: OptionSpec[];
+  run: (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<void> | void;
+}
+
+const commands: CommandSpec[] = [
+  {
+    name: 'index',
+    arguments: '[path]',
+    description: 'build or update the code world model of a repository (.codewright/index.db)',
+    options: [
+      shared.json,
+      { flags: '--no-history', description: 'do not mine git history' },
+      { flags: '--precise', description: 'resolve TypeScript/JavaScript references with the TypeScript compiler' },
+      { flags: '--rebuild', description: 'discard the index and build it from scratch' },
+      { flags: '--watch', description: 'keep the index current while files change' },
+      { flags: '--wait <seconds>', description: 'how long to wait for another indexer (default 30)' },
+      { flags: '--threads <count>', description: 'parse threads (default: all cores)' },
+      { flags: '--max-file-size <KiB>', description: 'skip files larger than this (default 1024)' },
+      { flags: '--longevity-budget <seconds>', description: 'time for bug-fix longevity blames (default 60)' },
+    ],
+    run: async (context, [path], options) => (await import('./commands/index-command.ts')).runIndexCommand(path ?? '.', options, context),
+  },
+  {
+    name: 'find',
+    arguments: '<name>',
+    description: 'definitions by exact, qualified (Class.method) or fuzzy name, ranked',
+    options: [shared.root, shared.json, shared.limit, { flags: '-k, --kind <kind>', description: 'only this kind (function, class, method, ...)' }],
+    run: async (context, [name], options) => (await import('./commands/symbol-commands.ts')).runFind(name ?? '', options, context),
+  },
+  {
+    name: 'refs',
+    arguments: '<symbol>',
+    description: 'uses of a symbol (name, Class.method, path:line or path#name) with file:line and text',
+    options: [shared.root, shared.json, shared.limit],
+    run: async (context, [spec], options) => (await import('./commands/symbol-commands.ts')).runRefs(spec ?? '', options, context),
+  },
+  {
+    name: 'callers',
+    arguments: '<symbol>',
+    description: 'definitions that call a symbol, with call sites',
+    options: [shared.root, shared.json],
+    run: async (context, [spec], options) => (await import('./commands/symbol-commands.ts')).runCallers(spec ?? '', options, context),
+  },
+  {
+    name: 'callees',
+    arguments: '<symbol>',
+    description: 'calls made by a symbol, resolved where possible',
+    options: [shared.root, shared.json],
+    run: async (context, [spec], options) => (await import('./commands/symbol-commands.ts')).runCallees(spec ?? '', options, context),
+  },
+  {
+    name: 'outline',
+    arguments: '<file>',
+    description: "a file's definitions as a tree",
+    options: [shared.root, shared.json],
+    run: async (context, [path], options) => (await import('./commands/symbol-commands.ts')).runOutline(path ?? '', options, context),
+  },
+  {
+    name: 'search',
+    arguments: '<text>',
+    description: 'full-text search over code (BM25, identifier-aware, boosted by names and paths)',
+    options: [shared.root, shared.json, shared.limit],
+    run: async (context, [text], options) => (await import('./commands/repository-commands.ts')).runSearch(text ?? '', options, context),
+  },
+  {
+    name: 'locate',
+    arguments: '[description]',
+    description: 'files and symbols most likely to need a change for a problem description',
+    options: [shared.root, shared.json, shared.limit, { flags: '-f, --file <path>', description: 'read the description from a file (e.g. issue.md)' }],
+    run: async (context, [text], options) => (await import('./commands/repository-commands.ts')).runLocate(text, options, context),
+  },
+  {
+    name: 'map',
+    description: 'the architecture at a glance: modules, import graph, entry points, key symbols, hot spots',
+    options: [shared.root, shared.json, shared.limit, { flags: '--format <format>', description: 'text, json or mermaid', defaultValue: 'text' }],
+    run: async (context, _args, options) => (await import('./commands/repository-commands.ts')).runMap(options, context),
+  },
+  {
+    name: 'history',
+    arguments: '<target>',
+    description: 'commits, churn, fix commits and surviving lines of a file or symbol',
+    options: [shared.root, shared.json, shared.limit],
+    run: async (context, [target], options) => (await import('./commands/history-command.ts')).runHistory(target ?? '', options, context),
+  },
+  {
+    name: 'stats',
+    description: 'what the index holds and how fresh it is',
+    options: [shared.root, shared.json],
+    run: async (context, _args, options) => (await import('./commands/repository-commands.ts')).runStats(options, context),
+  },
+];
+
+/** Builds the commander program for `context`. */
+export function buildProgram(context: CommandContext): Command {
+  const program = new Command('codewright')
+    .description('An AI software engineer you can check. Start with `codewright index`, then query the code world model.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) });
+  for (const spec of commands) {
+    const command = program.command(spec.name).description(spec.description).exitOverride();
+    if (spec.arguments) command.arguments(spec.arguments);
+    for (const option of spec.options) {
+      const built = new Option(option.flags, option.description);
+      if (option.defaultValue !== undefined) built.default(option.defaultValue);
+      command.addOption(built);
+    }
+    command.action(async (...parameters: unknown[]) => {
+      const commandObject = parameters[parameters.length - 1] as Command;
+      await spec.run(context, commandObject.args, commandObject.opts());
+    });
+  }
+  return program;
+}
+
+/** Runs the CLI with `argv` and sets `process.exitCode`: 0 success, 1 problems found, 2 usage or environment error. */
+export async function main(argv: string[]): Promise<void> {
+  const context = processContext();
+  try {
+    await buildProgram(context).parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (CodewrightError.isInstance(error)) {
+      context.err(`codewright: ${error.message}`);
+      process.exitCode = error.code === 'NOT_FOUND' ? 1 : 2;
+    } else if (error instanceof TypeError && /^--/.test(error.message)) {
+      context.err(`codewright: ${error.message}`);
+      process.exitCode = 2;
+    } else {
+      context.err(`codewright: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exitCode = 2;
+    }
+  }
+}
