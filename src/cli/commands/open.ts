@@ -13,3 +13,14 @@ export function withIndex<T>(path: string | undefined, work: (db: DatabaseSync, 
     db.close();
   }
 }
+
+/** Like withIndex, for asynchronous work. */
+export async function withIndexAsync<T>(path: string | undefined, work: (db: DatabaseSync, root: string) => Promise<T>): Promise<T> {
+  const root = resolveRoot(path ?? '.');
+  const db = openIndex(root, { writable: false });
+  try {
+    return await work(db, root);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,106 @@
+/** `npm run bench -- index <checkout>`: indexing speed, memory, incremental updates and query latency. */
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openIndex } from '../../src/atlas/store/database.ts';
+import { findSymbols } from '../../src/atlas/query/find.ts';
+import { findReferences } from '../../src/atlas/query/references.ts';
+import { resolveSymbolSpec } from '../../src/atlas/query/symbols.ts';
+import { searchCode } from '../../src/atlas/query/search.ts';
+import { locate } from '../../src/atlas/query/locate.ts';
+import type { IndexSummary } from '../../src/atlas/index/summary.ts';
+import { fixed, median, percentile, runMeasured, seededRandom } from './measure.ts';
+
+const cli = fileURLToPath(new URL('../../bin/codewright.js', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+function indexRun(root: string, ...flags: string[]) {
+  const run = runMeasured(process.execPath, [cli, 'index', root, '--json', ...flags]);
+  if (run.status !== 0) throw new Error(`index failed (${run.status}): ${run.stderr}`);
+  return { ...run, summary: JSON.parse(run.stdout) as IndexSummary };
+}
+
+function ctagsRun(root: string) {
+  const probe = runMeasured('ctags', ['--version']);
+  if (probe.status !== 0) return undefined;
+  return runMeasured('ctags', ['-R', '-f', '/dev/null', '--exclude=.codewright', '--exclude=node_modules', '--exclude=.git', root]);
+}
+
+function timeQueries<T>(items: readonly T[], run: (item: T) => unknown): number[] {
+  return items.map((item) => {
+    const started = performance.now();
+    run(item);
+    return performance.now() - started;
+  });
+}
+
+/** Prints the index benchmark for `root`. */
+export function benchIndex(root: string): void {
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
+  say(`# index benchmark: ${root} (${runs} runs, medians)`);
+  const ctags = Array.from({ length: runs }, () => ctagsRun(root)).filter((run) => run !== undefined);
+  const cold = Array.from({ length: runs }, () => indexRun(root, '--rebuild', '--no-history'));
+  const last = cold[cold.length - 1]!.summary;
+  const bytes = Number(
+    (() => {
+      const db = openIndex(root, { writable: false });
+      try {
+        return (db.prepare("SELECT sum(size) AS n FROM files WHERE status IN ('indexed', 'partial')").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    })(),
+  );
+  const coldSeconds = median(cold.map((run) => run.seconds));
+  const coldPeak = Math.max(...cold.map((run) => run.peakMegabytes ?? 0));
+  say(`files indexed: ${last.files} (${(bytes / 1024 / 1024).toFixed(1)} MB), symbols ${last.symbols}, references ${last.references}`);
+  say(`cold syntactic index: ${fixed(coldSeconds)} s, ${fixed(last.files / coldSeconds, 0)} files/s, ${fixed(bytes / 1024 / 1024 / coldSeconds)} MB/s, peak RSS ${fixed(coldPeak, 0)} MB`);
+  if (ctags.length > 0) {
+    const ctagsSeconds = median(ctags.map((run) => run.seconds));
+    say(`ctags -R: ${fixed(ctagsSeconds)} s, peak RSS ${fixed(Math.max(...ctags.map((run) => run.peakMegabytes ?? 0)), 0)} MB; ratio index/ctags = ${fixed(coldSeconds / ctagsSeconds)}x (target <= 2)`);
+  } else say('ctags -R: not installed (no ratio)');
+  const withHistory = indexRun(root);
+  say(`history (incremental after cold index): ${fixed(withHistory.seconds)} s, stages ${JSON.stringify(withHistory.summary.stages)}`);
+  const noop = Array.from({ length: runs }, () => indexRun(root));
+  say(`no-op re-index: ${fixed(median(noop.map((run) => run.seconds)))} s whole process (in-process ${fixed(median(noop.map((run) => run.summary.milliseconds)), 0)} ms)`);
+  const db = openIndex(root, { writable: false });
+  const target = (db.prepare("SELECT path FROM files WHERE status = 'indexed' AND language IN ('typescript', 'javascript', 'python', 'go', 'rust', 'java', 'c', 'cpp', 'tsx') ORDER BY abs(size - 8000) LIMIT 1").get() as { path: string }).path;
+  db.close();
+  const original = readFileSync(join(root, target));
+  const oneFile = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      appendFileSync(join(root, target), `\n// bench edit ${run} ${Date.now()}\n`);
+      oneFile.push(indexRun(root));
+    }
+  } finally {
+    writeFileSync(join(root, target), original);
+    indexRun(root);
+  }
+  say(`one changed file (${target}): ${fixed(median(oneFile.map((run) => run.seconds)))} s whole process (in-process ${fixed(median(oneFile.map((run) => run.summary.milliseconds)), 0)} ms)`);
+  benchQueries(root, say);
+}
+
+function benchQueries(root: string, say: (line: string) => void): void {
+  const db = openIndex(root, { writable: false });
+  try {
+    const random = seededRandom(42);
+    const names = (db.prepare("SELECT name FROM symbols WHERE length(name) > 3 AND kind IN ('function', 'method', 'class', 'interface', 'type', 'constant', 'variable') ").all() as { name: string }[]).map((row) => row.name);
+    const pick = () => names[Math.floor(random() * names.length)] ?? 'main';
+    const sample = Array.from({ length: 200 }, pick);
+    const docs = (db.prepare("SELECT doc FROM symbols WHERE length(doc) > 40 LIMIT 5000").all() as { doc: string }[]).map((row) => row.doc.slice(0, 200));
+    const sentences = Array.from({ length: 200 }, () => docs[Math.floor(random() * docs.length)] ?? 'parse the configuration file');
+    const report = (name: string, times: number[], target: number) =>
+      say(`${name}: p50 ${fixed(percentile(times, 50))} ms, p95 ${fixed(percentile(times, 95))} ms over ${times.length} queries (target p50 < ${target} ms)`);
+    report('find', timeQueries(sample, (name) => findSymbols(db, name)), 10);
+    report('refs', timeQueries(sample, (name) => findReferences(db, root, resolveSymbolSpec(db, name), { limit: 500 })), 10);
+    report('search', timeQueries(sentences, (text) => searchCode(db, root, text)), 50);
+    report('locate', timeQueries(sentences, (text) => locate(db, text)), 50);
+  } finally {
+    db.close();
+  }
+}
