@@ -11,7 +11,8 @@ export interface CliResult {
   stderr: string;
 }
 
-const environment = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' };
+const { FORCE_COLOR: _force, ...inherited } = process.env;
+const environment = { ...inherited, NO_COLOR: '1' };
 
 /** Runs `codewright ...args` to completion (timeout 120 s). */
 export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {

@@ -1,16 +1,22 @@
 /** Decides whether a commit message describes a bug fix, from its subject and its closing references. */
 import { extractIssues } from './issue-refs.ts';
 
-// Conventional-commit types: the author already said what the commit is.
-const conventional = /^([a-z]+)(?:\([^)]*\))?!?:\s/i;
+// Commit types (`fix(scope): …`, ESLint-style `New: …`, `[FEAT] …`): the author already said what it is.
+const typePrefixes = [/^([a-z]+)(?:\([^)]*\))?!?:\s/i, /^\[([a-z]+)\]/i];
 const fixTypes = new Set(['fix', 'fixes', 'bugfix', 'hotfix', 'bug']);
 const otherTypes = new Set([
-  'build', 'chore', 'ci', 'deps', 'doc', 'docs', 'feat', 'feature', 'i18n', 'perf', 'refactor', 'release',
-  'revert', 'style', 'test', 'tests', 'types', 'wip',
+  'breaking', 'build', 'chore', 'ci', 'deps', 'doc', 'docs', 'feat', 'feature', 'i18n', 'new', 'perf', 'refactor',
+  'release', 'revert', 'style', 'test', 'tests', 'types', 'update', 'upgrade', 'wip',
 ]);
 
-// Subjects that are never fixes, whatever words follow: reverts and dependency bumps.
-const notFixSubjects = [/^revert\b/i, /^bump\s+\S+\s+from\s+\S+\s+to\s/i, /^update\s+dependency\s/i];
+// Subjects that are never fixes, whatever words follow: reverts and dependency updates (Renovate
+// writes `fix(deps): update …`).
+const notFixSubjects = [
+  /^revert\b/i,
+  /^bump\s+\S+\s+from\s+\S+\s+to\s/i,
+  /^update\s+dependency\s/i,
+  /^[a-z]+\((?:deps|deps-dev|dev-deps|dependencies)\)!?:/i,
+];
 
 const keywords = /\b(?:fix(?:e[sd]|ing)?|bugs?|bug-?fix(?:es|ed)?|hot-?fix(?:es|ed)?|patch(?:e[sd]|ing)?|regressions?|crash(?:e[sd]|ing)?)\b/gi;
 
@@ -44,14 +50,15 @@ function closesIssue(message: string): boolean {
 }
 
 /**
- * True when a commit message describes a bug fix: a `fix:` conventional type, a fix keyword in the
+ * True when a commit message describes a bug fix: a fix type (`fix:`, `fix(scope):`, `[FIX]`), a fix keyword in the
  * subject (fix, bug, hotfix, patch, regression, crash — not prefix, fixture, debug, "fix typo"), a
- * closing reference anywhere (`fixes #12`, `closes ABC-7`) or a `Fixes: <sha>` trailer.
+ * closing reference anywhere (`fixes #12`, `closes ABC-7`) or a `Fixes: <sha>` trailer. Any other
+ * declared type (`feat:`, `docs:`, `New:`, `[FEAT]`), reverts and dependency updates are not fixes.
  */
 export function isFixMessage(subject: string, message: string = subject): boolean {
-  const type = conventional.exec(subject)?.[1]?.toLowerCase();
+  if (notFixSubjects.some((pattern) => pattern.test(subject))) return false;
+  const type = typePrefixes.map((pattern) => pattern.exec(subject)?.[1]?.toLowerCase()).find((found) => found !== undefined);
   if (type !== undefined && fixTypes.has(type)) return true;
   if (type !== undefined && otherTypes.has(type)) return false;
-  if (notFixSubjects.some((pattern) => pattern.test(subject))) return false;
   return hasFixKeyword(subject) || closesIssue(message) || fixesTrailer.test(message);
 }

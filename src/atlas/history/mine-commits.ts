@@ -19,6 +19,11 @@ export interface MineOptions {
   maxCommits?: number;
   /** Time limit of the `git log` process (default 5 minutes); commits parsed before it are kept. */
   timeoutMs?: number;
+  /**
+   * Files larger than this many bytes get no line counts (reported as binary), which skips diffing
+   * them. Unset by default: every text file is counted exactly.
+   */
+  largeFileBytes?: number;
   logger?: Logger;
 }
 
@@ -34,10 +39,12 @@ export interface MinedHistory {
 }
 
 /** Arguments of the `git log` that streams commits with their numstat. */
-export function logArguments(repository: GitRepository, range: string, maxCommits: number): string[] {
+export function logArguments(repository: GitRepository, range: string, options: MineOptions = {}): string[] {
   const scope = repository.prefix === '' ? [] : ['--relative'];
+  const maxCommits = options.maxCommits ?? defaultMaxCommits;
+  const large = options.largeFileBytes === undefined ? [] : ['-c', `core.bigFileThreshold=${options.largeFileBytes}`];
   return [
-    '-c', 'log.showSignature=false',
+    '-c', 'log.showSignature=false', ...large,
     'log', '--no-merges', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--numstat', '-z',
     `--format=${logFormat}`, `--max-count=${maxCommits}`, ...scope, range, '--', ...(scope.length ? ['.'] : []),
   ];
@@ -65,7 +72,7 @@ export async function mineCommits(repository: GitRepository, options: MineOption
   const commits: CommitFact[] = [];
   const parser = createLogParser((commit) => commits.push(commit));
   const splitter = createSplitter(0, (token) => parser.token(token));
-  const result = await runGit(logArguments(repository, range, options.maxCommits ?? defaultMaxCommits), {
+  const result = await runGit(logArguments(repository, range, options), {
     cwd: repository.root,
     timeoutMs: options.timeoutMs ?? 300_000,
     onStdout: (chunk) => splitter.push(chunk),

@@ -29,16 +29,25 @@ export interface GitCommandResult {
 }
 
 const stderrCap = 64 * 1024;
-const running = new Set<number>();
+const live = new Set<number>();
 let exitHookInstalled = false;
+
+function killProcess(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
 
 function killGroup(pid: number | undefined): void {
   if (pid === undefined) return;
+  if (process.platform === 'win32') return killProcess(pid);
   try {
-    if (process.platform === 'win32') process.kill(pid);
-    else process.kill(-pid, 'SIGKILL');
+    process.kill(-pid, 'SIGKILL');
   } catch {
-    // Already gone.
+    // Right after spawn the child may not have made its own group yet: kill it directly.
+    killProcess(pid);
   }
 }
 
@@ -47,7 +56,7 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
-    for (const pid of running) killGroup(pid);
+    for (const pid of live) killGroup(pid);
   });
 }
 
@@ -67,7 +76,7 @@ export function runGit(args: readonly string[], options: GitCommandOptions): Pro
       detached: true,
     });
     const pid = child.pid;
-    if (pid !== undefined) running.add(pid);
+    if (pid !== undefined) live.add(pid);
     const stdoutChunks: Buffer[] = [];
     let stdoutBytes = 0;
     let stderr = '';
@@ -77,11 +86,15 @@ export function runGit(args: readonly string[], options: GitCommandOptions): Pro
     let callbackError: unknown;
     let settled = false;
 
+    // Only a process still running counts as timed out; one that already exited finished in time.
+    const running = (): boolean => child.exitCode === null && child.signalCode === null;
     const timer = setTimeout(() => {
+      if (!running()) return;
       timedOut = true;
       killGroup(pid);
     }, Math.max(0, options.timeoutMs));
     const onAbort = (): void => {
+      if (!running()) return;
       aborted = true;
       killGroup(pid);
     };
@@ -112,13 +125,17 @@ export function runGit(args: readonly string[], options: GitCommandOptions): Pro
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      if (pid !== undefined) running.delete(pid);
+      if (pid !== undefined) live.delete(pid);
       if (callbackError !== undefined) {
         reject(callbackError);
         return;
       }
       const stdout = Buffer.concat(stdoutChunks).toString('utf8');
-      resolve({ code, stdout, stderr, timedOut, aborted, ...(spawnError ? { spawnError } : {}) });
+      // git may exit on its own between the deadline and the kill: then it finished, it was not cut short.
+      const killed = code === null;
+      resolve({
+        code, stdout, stderr, timedOut: timedOut && killed, aborted: aborted && killed, ...(spawnError ? { spawnError } : {}),
+      });
     };
     child.on('error', (error) => {
       spawnError = error;

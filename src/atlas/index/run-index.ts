@@ -11,6 +11,7 @@ import { acquireIndexLock } from '../store/lock.ts';
 import { scanRepository } from '../scan/walk.ts';
 import type { ScannedFile } from '../scan/walk.ts';
 import { createParsePool } from '../parse/pool.ts';
+import { parseFile } from '../parse/parse-file.ts';
 import type { ParseJob, ParseOutcome } from '../parse/pool.ts';
 import { createIndexWriter } from './writer.ts';
 import type { IndexWriter } from './writer.ts';
@@ -41,6 +42,8 @@ export interface IndexOptions {
 
 const defaultMaxFileSize = 1024 * 1024;
 const batchSize = 200;
+/** Up to this many files are parsed on the main thread instead of starting the pool. */
+const inThreadLimit = 16;
 
 interface StoredFile {
   id: number;
@@ -97,9 +100,10 @@ function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutc
     return;
   }
   const { facts } = outcome;
-  const reason = facts.hasErrors
+  const syntax = facts.errorLines.length > 0
     ? `syntax errors at line${facts.errorLines.length > 1 ? 's' : ''} ${facts.errorLines.join(', ')}`
     : '';
+  const reason = [outcome.reason ?? '', syntax].filter(Boolean).join('; ');
   const status = facts.hasErrors ? 'partial' : 'indexed';
   const id = writer.upsertFile({ ...base, hash: outcome.hash, lines: facts.lines, status, reason });
   writer.deleteFacts(id);
@@ -199,15 +203,20 @@ async function indexFiles(
     });
     pending.length = 0;
   };
-  if (jobs.length > 0) {
+  const onOutcome = (outcome: ParseOutcome) => {
+    pending.push(outcome);
+    done++;
+    if (pending.length >= batchSize) flush();
+    stage.progress(done, jobs.length, outcome.path);
+  };
+  if (jobs.length > 0 && jobs.length <= inThreadLimit) {
+    // A few changed files: parsing here is cheaper than starting worker threads.
+    for (const job of jobs) onOutcome(await parseFile(job));
+    flush();
+  } else if (jobs.length > 0) {
     const pool = createParsePool({ threads: options.threads });
     try {
-      await pool.parse(jobs, (outcome) => {
-        pending.push(outcome);
-        done++;
-        if (pending.length >= batchSize) flush();
-        stage.progress(done, jobs.length, outcome.path);
-      });
+      await pool.parse(jobs, onOutcome);
       flush();
     } finally {
       await pool.close();

@@ -1,9 +1,13 @@
 /** The history stage of an index run: mine new commits and measure fix longevity within a budget. */
 import type { DatabaseSync } from 'node:sqlite';
 import { silentLogger } from '../../core/logger.ts';
-import { refreshHistory } from '../history/index.ts';
+import { detectRepository, refreshHistory } from '../history/index.ts';
+import { readMeta, transaction, writeMeta } from '../store/database.ts';
 import type { IndexOptions, StageTimer } from './run-index.ts';
 import type { IndexSummary } from './summary.ts';
+
+/** Blame time per run for bug-fix longevity; what is left is measured by later runs. */
+export const defaultLongevityBudgetMs = 15_000;
 
 /** Runs the history stage and records what it did in `summary`. */
 export async function updateHistory(
@@ -14,8 +18,17 @@ export async function updateHistory(
   stage: StageTimer,
 ): Promise<void> {
   stage.start('history');
+  // Fast path: HEAD unchanged since a complete refresh with nothing left to measure.
+  const repository = await detectRepository(root);
+  if (repository?.head && readMeta(db, 'history_done_at') === repository.head) {
+    summary.history = countHistory(db, 0);
+    stage.end('history', 'HEAD unchanged');
+    return;
+  }
   const refresh = await refreshHistory(root, db, {
-    survivalBudgetMs: options.longevityBudgetMs,
+    survivalBudgetMs: options.longevityBudgetMs ?? defaultLongevityBudgetMs,
+    // Files too large to index get no line counts either: diffing them dominates `git log`.
+    largeFileBytes: options.maxFileSize ?? 1024 * 1024,
     logger: options.logger ?? silentLogger,
   });
   if (!refresh) {
@@ -23,15 +36,21 @@ export async function updateHistory(
     stage.end('history', 'no git');
     return;
   }
-  const count = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
-  summary.history = {
-    commits: count('SELECT count(*) AS n FROM commits'),
-    newCommits: refresh.inserted,
-    fixCommits: count('SELECT count(*) AS n FROM commits WHERE is_fix = 1'),
-  };
+  summary.history = countHistory(db, refresh.inserted);
+  const finished = refresh.complete && refresh.survivalPending === 0 && refresh.head;
+  transaction(db, () => writeMeta(db, 'history_done_at', finished ? (refresh.head ?? '') : ''));
   if (!refresh.complete) stage.warn('git log hit its time limit; history is partial and the next run continues');
   stage.end(
     'history',
     `${refresh.mode}, ${refresh.inserted} new commits; longevity of ${refresh.survivalComputed} fixes measured, ${refresh.survivalPending} pending`,
   );
+}
+
+function countHistory(db: DatabaseSync, newCommits: number): IndexSummary['history'] {
+  const count = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
+  return {
+    commits: count('SELECT count(*) AS n FROM commits'),
+    newCommits,
+    fixCommits: count('SELECT count(*) AS n FROM commits WHERE is_fix = 1'),
+  };
 }

@@ -1,5 +1,6 @@
 /** `codewright index [path]`: build or update the index, with progress on stderr and a summary. */
 import { indexRepository } from '../../atlas/index/run-index.ts';
+import { createLogger } from '../../core/logger.ts';
 import type { IndexEvent } from '../../atlas/index/events.ts';
 import type { IndexSummary } from '../../atlas/index/summary.ts';
 import type { CommandContext } from '../context.ts';
@@ -89,6 +90,7 @@ export async function runIndexCommand(path: string, options: IndexCommandOptions
     maxFileSize: parsePositive(options.maxFileSize, 'max-file-size', 1024),
     longevityBudgetMs: parsePositive(options.longevityBudget, 'longevity-budget', 1000),
     onEvent: progressRenderer(context),
+    logger: createLogger({ level: 'info' }),
   };
   const summary = await indexRepository(path, indexOptions);
   if (options.json) printJson(context, summary);

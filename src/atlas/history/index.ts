@@ -1,0 +1,27 @@
+/** Git history for atlas: mining, storage, fix longevity and history queries. */
+export { isFixMessage } from './classify-fix.ts';
+export { extractIssues } from './issue-refs.ts';
+export type { GitRepository } from './repository.ts';
+export { detectRepository } from './repository.ts';
+export type { MinedHistory, MineOptions } from './mine-commits.ts';
+export { defaultMaxCommits, mineCommits } from './mine-commits.ts';
+export type { FollowedHistory } from './follow-renames.ts';
+export { followRenames } from './follow-renames.ts';
+export type { HistoryFacts, WriteSummary } from './write-history.ts';
+export { updateSurviving, writeHistory } from './write-history.ts';
+export { coChangeMaxFiles, coChangeMinCount } from './co-changes.ts';
+export type { PendingFix } from './pending-fixes.ts';
+export { pendingFixes } from './pending-fixes.ts';
+export type { SurvivalOptions, SurvivalResult } from './measure-survival.ts';
+export { measureSurvival } from './measure-survival.ts';
+export type { HistoryRefresh, RefreshHistoryOptions } from './refresh-history.ts';
+export { newestStoredSha, refreshHistory } from './refresh-history.ts';
+export type { FileHistory, FixSurvival } from './file-history.ts';
+export { fileHistory } from './file-history.ts';
+export type { Hotspot, HotspotOptions, Hotspots } from './hotspots.ts';
+export { hotspots } from './hotspots.ts';
+export { coChanged } from './co-changed.ts';
+export { fixCountsByFile } from './fix-counts.ts';
+export type { SymbolHistory, SymbolHistoryOptions } from './symbol-history.ts';
+export { symbolHistory } from './symbol-history.ts';
+export type { CoChange, CommitFact, CommitSummary, FileChange, FileCommit } from './types.ts';
