@@ -164,30 +164,56 @@ export function locate(db: DatabaseSync, text: string, options: { limit?: number
   }));
 }
 
-/** Spreads part of the strongest files' scores to their import neighbours; adds fix history and test links. */
+/** The code file a test file is named after: `tests/rules/foo.test.ts` -> stem `foo`. */
+function testedStem(path: string): string | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const match = /^(?:test_)?(.+?)(?:[._-](?:test|spec|tests))?\.[^.]+$/.exec(base);
+  return match?.[1];
+}
+
+/**
+ * Graph proximity: import neighbours of the strongest files get part of their score, damped for
+ * hubs (files that many files import). Test links: a matching test points at the code it imports
+ * and at the code file it is named after. Both are normalised to [0, 1], then fix history is added.
+ */
 function addGraphAndHistory(db: DatabaseSync, scores: Scores): void {
   const base = [...scores].map(([path, signals]) => ({ path, value: signals.text + signals.names * 1.2 + signals.path * 0.6 }));
   base.sort((a, b) => b.value - a.value);
   const strong = base.slice(0, 15);
   const neighbours = db.prepare(
-    `SELECT target.path AS path, target.is_test AS isTest, 'out' AS direction FROM imports JOIN files AS source ON source.id = imports.file_id
+    `SELECT target.path AS path, target.is_test AS isTest, 'out' AS direction,
+            (SELECT count(*) FROM imports AS other WHERE other.resolved_file_id = target.id) AS importers
+       FROM imports JOIN files AS source ON source.id = imports.file_id
        JOIN files AS target ON target.id = imports.resolved_file_id WHERE source.path = ?
      UNION ALL
-     SELECT source.path AS path, source.is_test AS isTest, 'in' AS direction FROM imports JOIN files AS source ON source.id = imports.file_id
+     SELECT source.path AS path, source.is_test AS isTest, 'in' AS direction,
+            (SELECT count(*) FROM imports AS other WHERE other.resolved_file_id = source.id) AS importers
+       FROM imports JOIN files AS source ON source.id = imports.file_id
        JOIN files AS target ON target.id = imports.resolved_file_id WHERE target.path = ?`,
   );
   const isTest = db.prepare('SELECT is_test AS isTest FROM files WHERE path = ?');
+  const namedAfter = db.prepare("SELECT path FROM files WHERE is_test = 0 AND status IN ('indexed', 'partial') AND path LIKE ? ESCAPE '\\' LIMIT 20");
+  const graph = new Map<string, number>();
+  const tests = new Map<string, number>();
+  const keepMax = (map: Map<string, number>, path: string, value: number) => map.set(path, Math.max(map.get(path) ?? 0, value));
   for (const { path, value } of strong) {
-    const rows = neighbours.all(path, path) as { path: string; isTest: number; direction: string }[];
     const fromTest = Number((isTest.get(path) as { isTest: number } | undefined)?.isTest ?? 0) === 1;
-    const share = value / Math.max(1, Math.sqrt(rows.length));
-    for (const row of rows) {
-      if (row.path === path) continue;
-      // A matching test points at the code it imports.
-      if (fromTest && row.direction === 'out' && Number(row.isTest) === 0) add(scores, row.path, 'tests', value);
-      else add(scores, row.path, 'graph', share * 0.5);
+    const seen = new Set<string>();
+    for (const row of neighbours.all(path, path) as { path: string; isTest: number; direction: string; importers: number }[]) {
+      if (row.path === path || seen.has(row.path)) continue;
+      seen.add(row.path);
+      const damped = value / Math.sqrt(Math.max(1, Number(row.importers)));
+      if (fromTest && row.direction === 'out' && Number(row.isTest) === 0) keepMax(tests, row.path, damped);
+      else keepMax(graph, row.path, damped);
+    }
+    const stem = fromTest ? testedStem(path) : undefined;
+    if (stem && stem.length > 2) {
+      const pattern = `%/${stem.replace(/[\\%_]/g, (character) => `\\${character}`)}.%`;
+      for (const row of namedAfter.all(pattern) as { path: string }[]) keepMax(tests, row.path, value);
     }
   }
+  for (const [path, value] of normalise(graph)) add(scores, path, 'graph', value);
+  for (const [path, value] of normalise(tests)) add(scores, path, 'tests', value);
   const fixes = db.prepare(
     'SELECT count(*) AS n FROM file_commits JOIN commits ON commits.id = file_commits.commit_id WHERE file_commits.path = ? AND commits.is_fix = 1',
   );

@@ -67,12 +67,33 @@ function pick(
   return members.map((target) => ({ target, confidence: 'name' as const }));
 }
 
+/**
+ * For every file that imports `name`, the file that finally defines it, following re-exports
+ * (`export { x } from './x'`, `export * from './x'`) up to a few hops; null when external.
+ */
 function importsByName(db: DatabaseSync, name: string): Map<string, number | null> {
   const map = new Map<string, number | null>();
   const rows = db
-    .prepare('SELECT file_id AS fileId, resolved_file_id AS resolvedId FROM imports WHERE local_name = ? OR (local_name = \'\' AND imported_name = ?)')
+    .prepare("SELECT file_id AS fileId, resolved_file_id AS resolvedId FROM imports WHERE local_name = ? OR (local_name = '' AND imported_name = ?)")
     .all(name, name) as { fileId: number; resolvedId: number | null }[];
-  for (const row of rows) map.set(`${row.fileId}:${name}`, row.resolvedId === null ? null : Number(row.resolvedId));
+  const defines = db.prepare('SELECT 1 FROM symbols WHERE file_id = ? AND name = ? AND parent_id IS NULL LIMIT 1');
+  const reexports = db.prepare(
+    "SELECT resolved_file_id AS id FROM imports WHERE file_id = ? AND reexport = 1 AND resolved_file_id IS NOT NULL AND (imported_name = ? OR imported_name = '*')",
+  );
+  const finalFile = (start: number): number => {
+    let current = start;
+    for (let hop = 0; hop < 8; hop++) {
+      if (defines.get(current, name)) return current;
+      const next = reexports.all(current, name) as { id: number }[];
+      const found = next.map((row) => Number(row.id)).find((id) => id !== current);
+      if (found === undefined) return current;
+      current = found;
+    }
+    return current;
+  };
+  for (const row of rows) {
+    map.set(`${row.fileId}:${name}`, row.resolvedId === null ? null : finalFile(Number(row.resolvedId)));
+  }
   return map;
 }
 
