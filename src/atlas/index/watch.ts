@@ -8,13 +8,14 @@ const quietMs = 150;
 const ignoredPrefixes = ['.codewright/', 'node_modules/', '.git/'];
 
 /**
- * Watches `path` and re-indexes after each burst of changes until `signal` aborts (or SIGINT).
+ * Indexes `path`, then watches it and re-indexes after each burst of changes until `signal` aborts
+ * (or SIGINT). The watcher starts before the first run, so no change falls between the two.
  * Changes under `.git/` (commits, checkouts) re-mine history; other changes skip it.
  */
 export async function watchRepository(
   path: string,
   options: IndexOptions,
-  onUpdate: (summary: IndexSummary) => void,
+  onUpdate: (summary: IndexSummary, first: boolean) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   const root = resolveRoot(path);
@@ -24,15 +25,25 @@ export async function watchRepository(
   process.once('SIGINT', stop);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  let historyChanged = false;
+  let historyChanged = true;
+  let first = true;
   let pending = false;
   const run = () => {
     const history = historyChanged && options.history !== false;
     historyChanged = false;
     pending = false;
+    const isFirst = first;
+    const runOptions = { ...options, history, rebuild: isFirst && Boolean(options.rebuild) };
+    first = false;
     running = running
-      .then(() => indexRepository(root, { ...options, history, rebuild: false }))
-      .then(onUpdate, (error: unknown) => options.logger?.error(`index --watch: ${error instanceof Error ? error.message : String(error)}`));
+      .then(() => indexRepository(root, runOptions))
+      .then(
+        (summary) => onUpdate(summary, isFirst),
+        (error: unknown) => {
+          if (isFirst) throw error;
+          options.logger?.error(`index --watch: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
   };
   const watcher = watch(root, { recursive: true, signal: controller.signal }, (_event, filename) => {
     const name = String(filename ?? '').split('\\').join('/');
@@ -44,6 +55,13 @@ export async function watchRepository(
     clearTimeout(timer);
     timer = setTimeout(run, quietMs);
   });
+  run();
+  try {
+    await running;
+  } catch (error) {
+    controller.abort();
+    throw error;
+  }
   await new Promise<void>((resolve) => {
     controller.signal.addEventListener('abort', () => resolve(), { once: true });
     watcher.on('error', () => resolve());

@@ -92,14 +92,16 @@ export async function runIndexCommand(path: string, options: IndexCommandOptions
     onEvent: progressRenderer(context),
     logger: createLogger({ level: 'info' }),
   };
+  if (options.watch) {
+    const { watchRepository } = await import('../../atlas/index/watch.ts');
+    await watchRepository(path, indexOptions, (summary, first) => {
+      if (options.json) printJson(context, summary);
+      else if (first) context.out(formatSummary(summary, context));
+      else context.err(`index: updated (${summary.parsed} parsed, ${summary.removed} removed) in ${summary.milliseconds} ms`);
+    });
+    return;
+  }
   const summary = await indexRepository(path, indexOptions);
   if (options.json) printJson(context, summary);
   else context.out(formatSummary(summary, context));
-  if (options.watch) {
-    const { watchRepository } = await import('../../atlas/index/watch.ts');
-    await watchRepository(path, { ...indexOptions, rebuild: false }, (next) => {
-      if (options.json) printJson(context, next);
-      else context.err(`index: updated (${next.parsed} parsed, ${next.removed} removed) in ${next.milliseconds} ms`);
-    });
-  }
 }
