@@ -72,4 +72,4 @@ test('kill -9 at any moment leaves a consistent index, and the next run finishes
   const resumed = runCliJson<{ parsed: number }>(['index', fixture.root, '--no-history']);
   expect(resumed.parsed).toBeLessThanOrEqual(1500);
   expect(contents(fixture.root)).toEqual(expected);
-});
+}, 240_000);

@@ -33,6 +33,13 @@ const loaded = new Map<Language, Grammar>();
 
 /** The absolute path of a language's `.wasm` grammar inside its npm package. */
 export function grammarWasmPath(language: Language): string {
+  if (!Object.hasOwn(grammarFiles, language)) {
+    throw new CodewrightError({
+      code: 'INVALID_ARGUMENT',
+      message: `No grammar for language "${language}". Use one of: ${Object.keys(grammarFiles).join(', ')}.`,
+      data: { language },
+    });
+  }
   const { packageName, wasm } = grammarFiles[language];
   return join(dirname(requireFromHere.resolve(`${packageName}/package.json`)), wasm);
 }
