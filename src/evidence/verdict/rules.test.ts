@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import type { Evidence, Hunk } from '../../core/change.ts';
+import { decideVerdict, exitCodeFor } from './rules.ts';
+
+const hunk: Hunk = { id: 'src/a.ts#0', path: 'src/a.ts', oldStart: 1, oldLines: 1, newStart: 1, newLines: 1, header: '', lines: [] };
+const item = (kind: Evidence['kind'], status: Evidence['status'], message: string): Evidence => ({ kind, status, message, hunks: [hunk.id] });
+
+describe('decideVerdict', () => {
+  test('a newly failing test makes the hunk broken, before anything else', () => {
+    const result = decideVerdict(hunk, [item('api', 'fail', 'calls missing()'), item('tests', 'fail', 'test x fails after the change')]);
+    expect(result).toEqual({ verdict: 'broken', reason: 'test x fails after the change' });
+  });
+
+  test('an unresolved API is suspicious', () => {
+    expect(decideVerdict(hunk, [item('tests', 'pass', 'covered by 2 tests that pass'), item('api', 'fail', 'calls z.foo()')])).toEqual({
+      verdict: 'suspicious',
+      reason: 'calls z.foo()',
+    });
+  });
+
+  test('passing tests, covered lines and killed mutants verify the hunk', () => {
+    const result = decideVerdict(hunk, [
+      item('tests', 'pass', 'covered by 3 tests that pass'),
+      item('coverage', 'pass', 'lines 1-1 executed by tests'),
+      item('mutation', 'pass', '6 of 6 mutants killed'),
+    ]);
+    expect(result).toEqual({ verdict: 'verified', reason: 'covered by 3 tests that pass, lines 1-1 executed by tests, 6 of 6 mutants killed' });
+  });
+
+  test('surviving mutants leave the hunk likely, and say which', () => {
+    const result = decideVerdict(hunk, [
+      item('tests', 'pass', 'covered by 1 test that passes'),
+      item('coverage', 'pass', 'lines 1-1 executed by tests'),
+      item('mutation', 'warn', '1 of 3 mutants survived: line 1 `<` -> `<=`'),
+    ]);
+    expect(result.verdict).toBe('likely');
+    expect(result.reason).toMatch(/but 1 of 3 mutants survived/);
+  });
+
+  test('uncovered lines leave the hunk unverified with the lines named', () => {
+    const result = decideVerdict(hunk, [item('tests', 'pass', 'covered by 1 test'), item('coverage', 'warn', 'no test executes lines 40-52')]);
+    expect(result).toEqual({ verdict: 'unverified', reason: 'no test executes lines 40-52' });
+  });
+
+  test('identical behaviour on generated inputs without tests is likely', () => {
+    expect(decideVerdict(hunk, [item('differential', 'pass', '500 generated inputs behave as before')]).verdict).toBe('likely');
+  });
+
+  test('non-code files are unverified, not failed', () => {
+    expect(decideVerdict({ ...hunk, path: 'README.md' }, []).verdict).toBe('unverified');
+  });
+});
+
+test('exit code: 1 when any verdict is at or below the threshold', () => {
+  expect(exitCodeFor(['verified', 'likely'])).toBe(0);
+  expect(exitCodeFor(['verified', 'suspicious'])).toBe(1);
+  expect(exitCodeFor(['unverified'])).toBe(0);
+  expect(exitCodeFor(['unverified'], 'unverified')).toBe(1);
+});
