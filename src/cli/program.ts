@@ -38,7 +38,7 @@ const commands: CommandSpec[] = [
       { flags: '--wait <seconds>', description: 'how long to wait for another indexer (default 30)' },
       { flags: '--threads <count>', description: 'parse threads (default: all cores)' },
       { flags: '--max-file-size <KiB>', description: 'skip files larger than this (default 1024)' },
-      { flags: '--longevity-budget <seconds>', description: 'time for bug-fix longevity blames per run (default 15; later runs continue)' },
+      { flags: '--longevity-budget <seconds>', description: 'time for bug-fix longevity blames (default 15 when new commits arrive; giving it measures pending fixes now)' },
     ],
     run: async (context, [path], options) => (await import('./commands/index-command.ts')).runIndexCommand(path ?? '.', options, context),
   },

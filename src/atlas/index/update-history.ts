@@ -18,9 +18,10 @@ export async function updateHistory(
   stage: StageTimer,
 ): Promise<void> {
   stage.start('history');
-  // Fast path: HEAD unchanged since a complete refresh with nothing left to measure.
+  // Fast path: HEAD unchanged since the last complete mine. Longevity still pending is measured when
+  // new commits arrive, or now when --longevity-budget is given explicitly.
   const repository = await detectRepository(root);
-  if (repository?.head && readMeta(db, 'history_done_at') === repository.head) {
+  if (repository?.head && readMeta(db, 'history_head') === repository.head && options.longevityBudgetMs === undefined) {
     summary.history = countHistory(db, 0);
     stage.end('history', 'HEAD unchanged');
     return;
@@ -37,8 +38,7 @@ export async function updateHistory(
     return;
   }
   summary.history = countHistory(db, refresh.inserted);
-  const finished = refresh.complete && refresh.survivalPending === 0 && refresh.head;
-  transaction(db, () => writeMeta(db, 'history_done_at', finished ? (refresh.head ?? '') : ''));
+  transaction(db, () => writeMeta(db, 'history_head', refresh.complete ? (refresh.head ?? '') : ''));
   if (!refresh.complete) stage.warn('git log hit its time limit; history is partial and the next run continues');
   stage.end(
     'history',
