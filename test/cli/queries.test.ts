@@ -133,7 +133,7 @@ describe('queries', () => {
   });
 
   test('map shows modules, the import graph, entry points and hot spots', () => {
-    const map = runCliJson<{ modules: { name: string }[]; edges: { from: string; to: string }[]; hotSpots: { path: string; fixes: number }[] }>(['map', ...root()]);
+    const map = runCliJson<{ modules: { name: string }[]; edges: { from: string; to: string }[]; hotSpots: { path: string; fixes: number; churn: number }[] }>(['map', ...root()]);
     expect(map.modules.map((module) => module.name).sort()).toEqual(['packages/cart', 'packages/money', 'scripts']);
     expect(map.edges).toEqual([{ from: 'packages/cart', to: 'packages/money', imports: 1 }]);
     expect(map.hotSpots.find((spot) => spot.path === 'packages/money/src/format.ts')).toMatchObject({ commits: 2, fixes: 1 });

@@ -13,8 +13,11 @@ export interface CartLine {
 export class Cart {
   private readonly lines: CartLine[] = [];
   private discount: Discount | undefined;
+  private readonly inventory: Inventory;
 
-  constructor(private readonly inventory: Inventory) {}
+  constructor(inventory: Inventory) {
+    this.inventory = inventory;
+  }
 
   /** Adds a product, merging with an existing line. */
   add(product: Product, quantity = 1): void {

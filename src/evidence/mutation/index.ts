@@ -6,3 +6,4 @@ export { runMutant } from './run-mutant.ts';
 export { runMutants, type RunMutantsOptions } from './run-mutants.ts';
 export { describeMutant } from './describe.ts';
 export type { Mutant, MutantResult, MutantStatus, MutationOperator, MutationTestHooks } from './types.ts';
+export { mutationHooksKey } from './types.ts';

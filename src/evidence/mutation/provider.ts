@@ -6,6 +6,7 @@ import { makeMutants } from './make-mutants.ts';
 import { runMutants } from './run-mutants.ts';
 import { selectMutants } from './select-mutants.ts';
 import type { MutationTestHooks } from './types.ts';
+import { mutationHooksKey } from './types.ts';
 
 /** Settings of mutation testing; every field has a default. */
 export interface MutationOptions {
@@ -27,14 +28,14 @@ function everyHunk(context: CheckContext, message: string): Evidence[] {
   return [{ kind: 'mutation', status: 'unavailable', message, hunks: context.hunks.map((hunk) => hunk.id) }];
 }
 
-/** Mutation testing as an evidence provider of kind `mutation`; reads its test runner from `context.shared.get('tests')`. */
+/** Mutation testing as an evidence provider of kind `mutation`; reads its test runner from `context.shared.get('mutation-hooks')`. */
 export function createMutationProvider(options: MutationOptions = {}): EvidenceProvider {
   const cap = options.maxMutants ?? 30;
   return {
     specificationVersion: 'v1',
     kind: 'mutation',
     async doCheck(context) {
-      const hooks = context.shared.get('tests');
+      const hooks = context.shared.get(mutationHooksKey);
       if (!isMutationTestHooks(hooks)) return everyHunk(context, 'no test runner to run mutants against');
       let made: Awaited<ReturnType<typeof makeMutants>>;
       try {

@@ -2,7 +2,7 @@
 
 /**
  * How mutation testing runs tests; the check orchestrator puts an object of this shape in
- * `context.shared.get('tests')`, wired to the real test runner.
+ * `context.shared.get('mutation-hooks')`, wired to the real test runner.
  */
 export interface MutationTestHooks {
   /** Runs `testFiles` (as `testFilesFor` names them) in `dir`, killed after `timeoutMs`. */
@@ -57,3 +57,6 @@ export interface MutantResult {
   details: string[];
   milliseconds: number;
 }
+
+/** Where the orchestrator puts the MutationTestHooks in `context.shared`. */
+export const mutationHooksKey = 'mutation-hooks';

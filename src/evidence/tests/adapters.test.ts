@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { jestAdapter } from './jest-adapter.ts';
+import { mochaAdapter } from './mocha-adapter.ts';
+import type { RunInput } from './runner-adapter.ts';
+import type { TestRunner } from './types.ts';
+
+const runner = (name: TestRunner['name'], bin: string): TestRunner => ({ name, language: 'javascript', program: 'node', baseArgs: [bin], suiteArgs: [], reason: '' });
+
+describe('command lines of runners that are not installed here', () => {
+  test('jest: JSON report to a file, CI mode, tests by path, and V8 coverage as istanbul JSON', async () => {
+    const input: RunInput = { runner: runner('jest', '/p/jest.js'), dir: '/repo', files: ['test/a.test.ts'], workDirectory: '/w', coverageDirectory: '/c', coverageFiles: ['src/a.ts'] };
+    expect(await jestAdapter.prepare(input)).toEqual({
+      invocations: [
+        {
+          args: [
+            '/p/jest.js',
+            '--json',
+            '--outputFile=/w/results.json',
+            '--ci',
+            '--watchAll=false',
+            '--runTestsByPath',
+            'test/a.test.ts',
+            '--coverage',
+            '--coverageProvider=v8',
+            '--coverageReporters=json',
+            '--coverageDirectory=/c',
+            '--collectCoverageFrom=src/a.ts',
+          ],
+          env: {},
+        },
+      ],
+      coverage: { format: 'istanbul', file: '/c/coverage-final.json' },
+    });
+  });
+
+  test('mocha: JSON reporter into a file, and raw V8 coverage', async () => {
+    const input: RunInput = { runner: runner('mocha', '/p/mocha.js'), dir: '/repo', files: 'all', workDirectory: '/w', coverageDirectory: '/c' };
+    expect(await mochaAdapter.prepare(input)).toEqual({
+      invocations: [{ args: ['/p/mocha.js', '--reporter', 'json', '--reporter-option', 'output=/w/results.json'], env: { NODE_V8_COVERAGE: '/c' } }],
+      coverage: { format: 'v8', directory: '/c' },
+    });
+  });
+});

@@ -1,0 +1,64 @@
+/** Decides which runners to start and which test files each runs for a change. */
+import type { CheckContext } from '../types.ts';
+import { detectRunners } from './detect-runners.ts';
+import { listWorktreeFiles } from './list-files.ts';
+import { candidateTestFiles, selectTestFiles } from './select-tests.ts';
+import { createTestReach, type TestReach } from './test-reach.ts';
+import type { TestRunner } from './types.ts';
+
+/** A runner to start, with the test files it runs on the change and the code hunks of its language. */
+export interface PlannedRunner {
+  runner: TestRunner;
+  selected: string[] | 'all';
+  hunks: string[];
+}
+
+/** A language whose hunks no runner can test here, and why. */
+export interface TestsProblem {
+  reason: string;
+  hunks: string[];
+}
+
+/** Runners to start, problems to report, and the reach of every test file. */
+export interface TestPlan {
+  runners: PlannedRunner[];
+  problems: TestsProblem[];
+  reach: TestReach;
+}
+
+/** The language family a path's tests are written in, or the file's own language for others. */
+export function testLanguageOf(path: string): TestRunner['language'] | 'other' | undefined {
+  if (/\.[cm]?[jt]sx?$/.test(path)) return 'javascript';
+  if (/\.pyi?$/.test(path)) return 'python';
+  return /\.(c|cc|cpp|cxx|h|hh|hpp|java|go|rs)$/.test(path) ? 'other' : undefined;
+}
+
+/** Lists the change worktree, detects runners, and selects the test files that reach the change (all of them with `full`). */
+export async function planTests(context: CheckContext): Promise<TestPlan> {
+  const files = await listWorktreeFiles(context.changeDir, Math.min(context.timeoutMs, 60_000));
+  const reach = await createTestReach({ dir: context.changeDir, files, change: context.change, hunks: context.hunks, touched: context.touched, atlas: context.atlas });
+  const hunksOf = (language: string) => context.hunks.filter((hunk) => testLanguageOf(hunk.path) === language).map((hunk) => hunk.id);
+  const plan: TestPlan = { runners: [], problems: [], reach };
+  const other = hunksOf('other');
+  if (other.length > 0) plan.problems.push({ reason: 'no test runner for these files: codewright runs vitest, jest, mocha, node:test, pytest and unittest', hunks: other });
+  const handled = new Set<string>();
+  for (const detection of await detectRunners(context.changeDir, context.root, files)) {
+    const language = detection.status === 'found' ? detection.runner.language : detection.language;
+    const hunks = hunksOf(language);
+    handled.add(language);
+    if (detection.status !== 'found') {
+      if (hunks.length > 0) plan.problems.push({ reason: detection.reason, hunks });
+    } else if (hunks.length > 0 || context.full) {
+      const candidates = candidateTestFiles(detection.runner, context.changeDir, files, reach.atlasTestFiles);
+      // unittest has no configuration that defines a suite (and its discovery skips folders without __init__.py).
+      const whole = detection.runner.name === 'unittest' ? candidates : 'all';
+      const selected = context.full ? whole : [...(await selectTestFiles(candidates, reach)).keys()];
+      plan.runners.push({ runner: detection.runner, selected, hunks });
+    }
+  }
+  for (const language of ['javascript', 'python'].filter((name) => !handled.has(name))) {
+    const hunks = hunksOf(language);
+    if (hunks.length > 0) plan.problems.push({ reason: 'no test runner found: add a test script to package.json, or test_*.py files for pytest or unittest', hunks });
+  }
+  return plan;
+}
