@@ -11,6 +11,7 @@ import type { CheckContext, EvidenceProvider, TouchedSymbol } from './types.ts';
 import { decideVerdict, exitCodeFor, verdictOrder } from './verdict/rules.ts';
 import type { CheckReport, FileReport } from './report/types.ts';
 import { defaultProviders } from './providers.ts';
+import { readTestsShared } from './tests/index.ts';
 import { inferIntent } from './infer-intent.ts';
 
 export interface CheckOptions {
@@ -84,6 +85,7 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
   const atlas = openAtlas(root);
   let evidence: Evidence[] = [];
   let touched = new Map<string, TouchedSymbol[]>();
+  const sharedResults = new Map<string, unknown>();
   try {
     touched = await findTouchedSymbols(change, { changeDir: workspaces.changeDir, baseDir: workspaces.baseDir, atlas });
     const context: CheckContext = {
@@ -99,7 +101,7 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
       timeoutMs: options.timeoutMs ?? 120_000,
       logger,
       signal: options.signal,
-      shared: new Map(),
+      shared: sharedResults,
     };
     const providers = (options.providers ?? defaultProviders()).filter((provider) => !options.kinds || options.kinds.includes(provider.kind));
     for (const provider of providers) {
@@ -115,6 +117,7 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
     atlas?.close();
     await workspaces.dispose();
   }
+  report.changeEvidence.push(...timedOutTests(sharedResults));
   const after = await snapshotUserTree(root);
   const differences = compareSnapshots(before, after);
   if (differences.length > 0) {
@@ -138,6 +141,26 @@ async function runProvider(provider: EvidenceProvider, context: CheckContext): P
     // A provider bug must not hide the other evidence: report it as unavailable.
     return [{ kind: provider.kind, status: 'unavailable', message: `${provider.kind} check failed: ${error instanceof Error ? error.message : String(error)}`, hunks: [] }];
   }
+}
+
+/** Tests killed by the time limit, reported whatever hunks they reach: a hang is worth knowing about. */
+function timedOutTests(shared: ReadonlyMap<string, unknown>): Evidence[] {
+  const tests = readTestsShared(shared);
+  if (!tests) return [];
+  return tests.records.flatMap((record) => {
+    const run = record.change;
+    const killed = run.outcomes.filter((outcome) => outcome.status === 'timeout');
+    const found: Evidence[] = killed.map((outcome) => ({
+      kind: 'tests',
+      status: 'warn',
+      message: `test ${outcome.name === '(file)' ? 'file' : `"${outcome.name}" in`} ${outcome.file} ${outcome.message ?? 'timed out'}; it was killed with its process group`,
+      hunks: [],
+    }));
+    if (run.timedOut && killed.length === 0) {
+      found.push({ kind: 'tests', status: 'warn', message: `the ${record.runner.name} run ${run.error ?? 'timed out'}; it was killed with its process group`, hunks: [] });
+    }
+    return found;
+  });
 }
 
 function summarise(evidence: readonly Evidence[]): string {

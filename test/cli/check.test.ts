@@ -77,8 +77,9 @@ describe('codewright check', () => {
   });
 
   test('a refactor that changes behaviour is suspicious with a counterexample, and nothing of the user is written', () => {
-    fixture = project();
-    fixture.write('src/clamp.js', library.replace('value > high', 'value >= high + 1'));
+    const typed = library.replace('clamp(value, low, high)', 'clamp(value: number, low: number, high: number): number');
+    fixture = createFixture({ 'package.json': packageJson, 'src/clamp.ts': typed, 'test/clamp.test.ts': testFile.replace('clamp.js', 'clamp.ts') }, { git: true });
+    fixture.write('src/clamp.ts', typed.replace('value > high', 'value > high + 1'));
     const before = fingerprint(fixture.root);
     const { status, report } = check(['--intent', 'refactor'], fixture.root);
     expect(fingerprint(fixture.root)).toEqual(before);

@@ -12,6 +12,8 @@ function numberArbitrary(constants: Constants): fc.Arbitrary<unknown> {
   return weighted(constants.numbers, 3, [
     { arbitrary: fc.integer({ min: -100, max: 100 }), weight: 3 },
     { arbitrary: fc.integer(), weight: 1 },
+    // Half steps find boundaries that only fractions cross (`x > n` against `x >= n + 1`).
+    { arbitrary: fc.integer({ min: -200, max: 200 }).map((half) => half / 2), weight: 1 },
     // Doubles bring NaN, -0, infinities and fractions.
     { arbitrary: fc.double(), weight: 1 },
   ]);

@@ -46,6 +46,7 @@ export function decideVerdict(hunk: Hunk, evidence: readonly Evidence[]): { verd
     return { verdict: 'likely', reason: `${proofs.join(', ')}; but ${weakness}` };
   }
   if (same && !testsPass) return { verdict: 'likely', reason: `${same.message}; no test reaches this hunk` };
+  if (testsPass && !covered && !uncovered) return { verdict: 'unverified', reason: `${testsPass.message}, but whether they execute its lines was not measured` };
   const gap = uncovered ?? find(evidence, 'tests', 'warn') ?? evidence.find((item) => item.status === 'unavailable');
   return { verdict: 'unverified', reason: gap?.message ?? 'no evidence about this hunk' };
 }
