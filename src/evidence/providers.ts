@@ -2,6 +2,7 @@
 import type { EvidenceProvider } from './types.ts';
 import { createBuildProvider } from './build/index.ts';
 import { createLintProvider } from './lint/index.ts';
+import { createApiProvider } from './api/index.ts';
 import { createTestsProvider } from './tests/index.ts';
 import { createCoverageProvider } from './coverage/index.ts';
 import { createDifferentialProvider } from './differential/index.ts';
@@ -13,6 +14,7 @@ export function defaultProviders(): EvidenceProvider[] {
   return [
     createBuildProvider(),
     createLintProvider(),
+    createApiProvider(),
     createTestsProvider(),
     createCoverageProvider(),
     createDifferentialProvider(),

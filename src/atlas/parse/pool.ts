@@ -155,8 +155,10 @@ class ThreadParsePool implements ParsePool {
     clearTimeout(batch.timer);
     slot.batch = undefined;
     slot.worker?.unref();
-    response.outcomes.forEach((outcome, index) => this.#deliver(batch.tasks[index]!, outcome));
+    // Hand the worker its next batch before delivering: delivery may write to the database for a
+    // while, and the worker should parse meanwhile.
     this.#dispatch();
+    response.outcomes.forEach((outcome, index) => this.#deliver(batch.tasks[index]!, outcome));
   }
 
   /** A dead worker's batch is retried one file at a time; a file that kills a worker alone is skipped. */

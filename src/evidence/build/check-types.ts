@@ -1,0 +1,113 @@
+/** The TypeScript/JavaScript half of the build evidence: tsc on base and change per covering tsconfig, new errors only. */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Evidence } from '../../core/change.ts';
+import { ok } from '../../core/result.ts';
+import type { CheckContext } from '../types.ts';
+import { diagnosticKey, failuresFor, withoutWorktree } from './diagnostic-evidence.ts';
+import { needsBuildMode } from './build-mode.ts';
+import { findCoveringConfigs } from './find-tsconfig.ts';
+import { hunkIdsOf } from './hunk-lines.ts';
+import { introducedFindings } from './new-findings.ts';
+import { compilerNote, projectTypescript, type TypescriptCompiler } from './project-typescript.ts';
+import { runTsc, type RunTscOptions } from './run-tsc.ts';
+import { syntaxErrors } from './syntax-check.ts';
+import type { TypeDiagnostic } from './tsc-output.ts';
+
+/** Files TypeScript reads: .ts, .tsx, .mts, .cts and their JavaScript twins. */
+export const typescriptFile = /\.(c|m)?(t|j)sx?$/;
+
+const declarationFile = /\.d\.(c|m)?ts$/;
+
+const located = (diagnostics: TypeDiagnostic[]) => diagnostics.map((diagnostic) => ({ ...diagnostic, key: diagnosticKey(diagnostic) }));
+
+/** Diagnostics about the options or a config file rather than about source. */
+function isConfigDiagnostic(diagnostic: TypeDiagnostic): boolean {
+  return diagnostic.path === '' || diagnostic.path.endsWith('.json');
+}
+
+/** TS5101/TS5107: an option is deprecated. TypeScript 6 then stops before checking any file, unless told to ignore it. */
+const deprecationCodes = new Set(['TS5101', 'TS5107']);
+
+type TscResults = [Awaited<ReturnType<typeof runTsc>>, Awaited<ReturnType<typeof runTsc>>];
+
+/** Runs tsc in both worktrees; reruns with `--ignoreDeprecations` when deprecated options alone stopped the check. */
+async function typeCheckBoth(
+  context: CheckContext,
+  config: string,
+  options: Omit<RunTscOptions, 'dir' | 'config' | 'extraArgs'> & { compiler: TypescriptCompiler },
+): Promise<{ results: TscResults; note: string }> {
+  const run = (dir: string, extraArgs: string[]) => runTsc({ ...options, dir, config, extraArgs });
+  const both = (extraArgs: string[]) =>
+    Promise.all([existsSync(`${context.baseDir}/${config}`) ? run(context.baseDir, extraArgs) : Promise.resolve(ok([])), run(context.changeDir, extraArgs)]);
+  const first = await both([]);
+  const changed = first[1];
+  const stopped = changed.success && changed.value.length > 0 && changed.value.every(isConfigDiagnostic) && changed.value.some((diagnostic) => deprecationCodes.has(diagnostic.code));
+  if (!stopped || options.build) return { results: first, note: '' };
+  const value = `${options.compiler.version.split('.')[0]}.0`;
+  return { results: await both(['--ignoreDeprecations', value]), note: `; deprecated options ignored with --ignoreDeprecations ${value}` };
+}
+
+/** Type-checks one config in both worktrees and reports the errors the change adds. */
+async function checkConfig(context: CheckContext, config: string, files: string[]): Promise<Evidence[]> {
+  const hunks = hunkIdsOf(context.hunks, files);
+  const compiler = projectTypescript(context.changeDir, dirname(config));
+  if (!compiler) return [{ kind: 'build', status: 'unavailable', message: `TypeScript is not installed; cannot type-check ${config}`, hunks }];
+  const build = needsBuildMode(context.changeDir, config);
+  // `tsc -b` takes no compiler options on its command line.
+  const skipLibCheck = !build && !context.change.files.some((file) => declarationFile.test(file.newPath ?? file.oldPath ?? ''));
+  const options = { tscPath: compiler.tscPath, compiler, build, skipLibCheck, timeoutMs: context.timeoutMs, signal: context.signal };
+  const { results, note } = await typeCheckBoth(context, config, options);
+  const [base, changed] = results;
+  if (!changed.success) return [{ kind: 'build', status: 'unavailable', message: changed.error, hunks }];
+  if (!base.success) return [{ kind: 'build', status: 'unavailable', message: `${base.error} (base revision)`, hunks }];
+  const baseDiagnostics = located(withoutWorktree(context.baseDir, base.value));
+  const changeDiagnostics = located(withoutWorktree(context.changeDir, changed.value));
+  const introduced = introducedFindings(baseDiagnostics, changeDiagnostics, context.change);
+  const data = { config, command: build ? 'tsc -b' : 'tsc --noEmit -p', typescript: { version: compiler.version, source: compiler.source } };
+  if (introduced.length > 0) return failuresFor('build', 'type error', introduced, context.hunks, data);
+  // Only errors about the options or the config: tsc most likely stopped before checking any file.
+  const blocking = changeDiagnostics.find((diagnostic) => diagnostic.category === 'error');
+  if (blocking && changeDiagnostics.every(isConfigDiagnostic)) {
+    const message = `tsc could not check ${config}: ${blocking.code} ${blocking.message.split('\n')[0]} (the same at the base revision)`;
+    return [{ kind: 'build', status: 'unavailable', message, hunks, data }];
+  }
+  const errors = changeDiagnostics.filter((diagnostic) => diagnostic.category === 'error').length;
+  const suffix = `${note}${compilerNote(compiler)}`;
+  const message = errors === 0 ? `type-checks (${config}${suffix})` : `no new type errors (${config}; ${errors} already at the base revision${suffix})`;
+  return [{ kind: 'build', status: 'pass', message, hunks, data }];
+}
+
+/** `src/a.ts`, or `3 files (src/a.ts, src/b.ts, …)`. */
+function fileList(paths: readonly string[]): string {
+  if (paths.length === 1) return paths[0] as string;
+  const shown = paths.slice(0, 3).join(', ');
+  return `${paths.length} files (${shown}${paths.length > 3 ? ', …' : ''})`;
+}
+
+/** Files no config covers: they must still parse, and the report says they were not type-checked. */
+function checkUncovered(context: CheckContext, paths: string[]): Evidence[] {
+  if (paths.length === 0) return [];
+  const hunks = hunkIdsOf(context.hunks, paths);
+  const evidence: Evidence[] = [{ kind: 'build', status: 'unavailable', message: `no tsconfig.json covers ${fileList(paths)}`, hunks }];
+  const oldPaths = paths.filter((path) => existsSync(`${context.baseDir}/${path}`));
+  const base = located(syntaxErrors(context.baseDir, oldPaths));
+  const introduced = introducedFindings(base, located(syntaxErrors(context.changeDir, paths)), context.change);
+  evidence.push(...failuresFor('build', 'syntax error', introduced, context.hunks));
+  const broken = new Set(introduced.map((diagnostic) => diagnostic.path));
+  const parsing = paths.filter((entry) => !broken.has(entry));
+  if (parsing.length > 0) evidence.push({ kind: 'build', status: 'pass', message: `parses (${fileList(parsing)})`, hunks: hunkIdsOf(context.hunks, parsing) });
+  return evidence;
+}
+
+/** Build evidence for the TypeScript and JavaScript files a change leaves or deletes. */
+export async function checkTypeScript(context: CheckContext, paths: string[], deletedPaths: string[]): Promise<Evidence[]> {
+  const coverage = findCoveringConfigs(context.changeDir, paths);
+  // A deleted file can break its importers: type-check the configs that covered it, if they remain.
+  for (const config of findCoveringConfigs(context.baseDir, deletedPaths).configs.keys()) {
+    if (!coverage.configs.has(config) && existsSync(`${context.changeDir}/${config}`)) coverage.configs.set(config, []);
+  }
+  const evidence = checkUncovered(context, coverage.uncovered);
+  for (const [config, files] of coverage.configs) evidence.push(...(await checkConfig(context, config, files)));
+  return evidence;
+}
