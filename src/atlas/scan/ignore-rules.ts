@@ -21,9 +21,12 @@ function readRules(path: string): string | undefined {
   }
 }
 
-/** Reads the ignore files of `directory` (absolute) whose path relative to the root is `base`. */
-export function readIgnoreLevel(root: string, directory: string, base: string): IgnoreLevel | undefined {
-  const texts = [readRules(join(directory, '.gitignore')), readRules(join(directory, '.codewrightignore'))];
+/**
+ * Reads the ignore files of `directory` (absolute) whose path relative to the root is `base`;
+ * `names` (the directory's entries) avoids probing for files that are not there.
+ */
+export function readIgnoreLevel(root: string, directory: string, base: string, names: ReadonlySet<string>): IgnoreLevel | undefined {
+  const texts = ['.gitignore', '.codewrightignore'].map((name) => (names.has(name) ? readRules(join(directory, name)) : undefined));
   if (base === '') texts.push(readRules(join(root, '.git', 'info', 'exclude')));
   const present = texts.filter((text): text is string => text !== undefined);
   if (present.length === 0) return undefined;

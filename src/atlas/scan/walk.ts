@@ -47,8 +47,6 @@ export function scanRepository(root: string): ScanResult {
   const skipped: ScanSkip[] = [];
   const realRoot = realpathSync(root);
   const visit = (directory: string, base: string, levels: IgnoreLevel[], ancestors: Set<string>) => {
-    const level = readIgnoreLevel(root, directory, base);
-    const active = level ? [...levels, level] : levels;
     let entries: Dirent[];
     try {
       entries = readdirSync(directory, { withFileTypes: true });
@@ -56,6 +54,8 @@ export function scanRepository(root: string): ScanResult {
       skipped.push({ path: base || '.', reason: `unreadable directory (${(error as NodeJS.ErrnoException).code})` });
       return;
     }
+    const level = readIgnoreLevel(root, directory, base, new Set(entries.map((entry) => entry.name)));
+    const active = level ? [...levels, level] : levels;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = base ? `${base}/${entry.name}` : entry.name;
