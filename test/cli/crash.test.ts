@@ -52,12 +52,12 @@ function contents(root: string): string[] {
 }
 
 test('kill -9 at any moment leaves a consistent index, and the next run finishes the work', async () => {
-  fixture = createFixture(generatedSources(1500));
+  fixture = createFixture(generatedSources(800));
   copy = `${fixture.root}-clean`;
   cpSync(fixture.root, copy, { recursive: true });
   runCliJson(['index', copy, '--no-history']);
   const expected = contents(copy);
-  for (const delay of [250, 600, 1200]) {
+  for (const delay of [200, 500, 900]) {
     const child = startCli(['index', fixture.root, '--no-history']);
     await sleep(delay);
     child.kill('SIGKILL');
@@ -70,6 +70,6 @@ test('kill -9 at any moment leaves a consistent index, and the next run finishes
     }
   }
   const resumed = runCliJson<{ parsed: number }>(['index', fixture.root, '--no-history']);
-  expect(resumed.parsed).toBeLessThanOrEqual(1500);
+  expect(resumed.parsed).toBeLessThanOrEqual(800);
   expect(contents(fixture.root)).toEqual(expected);
 }, 240_000);

@@ -6,7 +6,7 @@ import { CodewrightError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { silentLogger } from '../../core/logger.ts';
 import { parseJson } from '../../core/result.ts';
-import { openIndex, transaction, writeMeta } from '../store/database.ts';
+import { openIndex, readMeta, transaction, writeMeta } from '../store/database.ts';
 import { acquireIndexLock } from '../store/lock.ts';
 import { scanRepository } from '../scan/walk.ts';
 import type { ScannedFile } from '../scan/walk.ts';
@@ -128,12 +128,15 @@ export async function indexRepository(path: string, options: IndexOptions = {}):
     db = openIndex(root, { writable: true, logger });
     const summary = emptySummary(root);
     const stage = stageTimer(summary, emit);
-    await indexFiles(db, root, options, summary, stage);
+    const changed = await indexFiles(db, root, options, summary, stage);
     if (options.history !== false) await updateHistory(db, root, options, summary, stage);
     else summary.history = { unavailable: 'skipped (--no-history)' };
     if (options.precise) {
       const { runPrecise } = await import('./run-precise.ts');
-      await runPrecise(db, root, options, summary, stage);
+      // The first precise run resolves everything; later ones only what changed and its dependents.
+      const incremental = readMeta(db, 'precise_at') !== undefined;
+      await runPrecise(db, root, options, summary, stage, incremental ? changed : undefined);
+      transaction(db, () => writeMeta(db!, 'precise_at', new Date().toISOString()));
     }
     stage.start('finish');
     countTotals(db, summary);
@@ -158,7 +161,7 @@ async function indexFiles(
   options: IndexOptions,
   summary: IndexSummary,
   stage: StageTimer,
-): Promise<void> {
+): Promise<string[]> {
   stage.start('scan');
   const scan = scanRepository(root);
   const stored = new Map<string, StoredFile>();
@@ -177,7 +180,7 @@ async function indexFiles(
       const previous = stored.get(file.path);
       const statSame = previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs;
       if (!previous) summary.added++;
-      if (statSame && previous.status !== 'pending') continue;
+      if (statSame) continue;
       const base = { path: file.path, language: file.language ?? null, size: file.size, mtimeMs: file.mtimeMs, lines: 0 };
       if (!file.language) {
         writer.upsertFile({ ...base, hash: null, status: 'unsupported', reason: '' });
@@ -195,6 +198,7 @@ async function indexFiles(
 
   stage.start('parse');
   const pending: ParseOutcome[] = [];
+  const parsedPaths: string[] = [];
   let done = 0;
   const flush = () => {
     if (pending.length === 0) return;
@@ -204,6 +208,7 @@ async function indexFiles(
     pending.length = 0;
   };
   const onOutcome = (outcome: ParseOutcome) => {
+    if (outcome.status !== 'unchanged') parsedPaths.push(outcome.path);
     pending.push(outcome);
     done++;
     if (pending.length >= batchSize) flush();
@@ -239,6 +244,7 @@ async function indexFiles(
     stage.end('imports', `${resolved} imports resolved`);
   }
   for (const skip of scan.skipped) summary.skipped.push(skip);
+  return [...removed, ...parsedPaths];
 }
 
 function countTotals(db: DatabaseSync, summary: IndexSummary): void {

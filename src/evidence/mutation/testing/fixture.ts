@@ -33,7 +33,7 @@ export function addedHunk(file: string, text: string, from: number, to: number, 
   };
 }
 
-/** A context over `dir` as the change worktree, with `hooks` shared as `tests` when given. */
+/** A context over `dir` as the change worktree, with `hooks` shared as `mutation-hooks` when given. */
 export function mutationContext(dir: string, hunks: Hunk[], hooks?: MutationTestHooks): CheckContext {
   return {
     root: dir,
@@ -46,7 +46,7 @@ export function mutationContext(dir: string, hunks: Hunk[], hooks?: MutationTest
     full: false,
     timeoutMs: 60_000,
     logger: silentLogger,
-    shared: new Map(hooks ? [['tests', hooks]] : []),
+    shared: new Map(hooks ? [['mutation-hooks', hooks]] : []),
   };
 }
 
