@@ -84,10 +84,15 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
   const workspaces = await createWorkspaces(root, change, { logger, signal: options.signal });
   const atlas = openAtlas(root);
   let evidence: Evidence[] = [];
-  let touched = new Map<string, TouchedSymbol[]>();
   const sharedResults = new Map<string, unknown>();
+  const touched = await findTouchedSymbols(change, { changeDir: workspaces.changeDir, baseDir: workspaces.baseDir, atlas }).catch(
+    async (error: unknown) => {
+      atlas?.close();
+      await workspaces.dispose();
+      throw error;
+    },
+  );
   try {
-    touched = await findTouchedSymbols(change, { changeDir: workspaces.changeDir, baseDir: workspaces.baseDir, atlas });
     const context: CheckContext = {
       root,
       baseDir: workspaces.baseDir,

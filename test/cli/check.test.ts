@@ -66,7 +66,6 @@ function check(args: string[], cwd: string): { status: number | null; report: Ch
   return { status: result.status, report, stderr: result.stderr };
 }
 
-const verdicts = (report: CheckReport) => report.files.flatMap((file) => file.hunks.map((hunk) => `${file.path}:${hunk.hunk.newStart} ${hunk.verdict}`));
 
 describe('codewright check', () => {
   test('an empty change says so and exits 0', () => {

@@ -56,7 +56,7 @@ interface StoredFile {
 /** Checks that `path` is a directory and returns its absolute form. */
 export function resolveRoot(path: string): string {
   const root = resolve(path);
-  let isDirectory = false;
+  let isDirectory: boolean;
   try {
     isDirectory = statSync(root).isDirectory();
   } catch {
