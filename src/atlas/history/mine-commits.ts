@@ -7,6 +7,7 @@ import type { GitRepository } from './repository.ts';
 import { isAncestor } from './repository.ts';
 import { runGit } from './run-git.ts';
 import { createSplitter } from './split-stream.ts';
+import { isMissingObjectError, pathsWithMissingBlobs } from './missing-blobs.ts';
 import type { CommitFact } from './types.ts';
 
 /** Default cap: the newest 20,000 non-merge commits. */
@@ -24,6 +25,8 @@ export interface MineOptions {
    * them. Unset by default: every text file is counted exactly.
    */
   largeFileBytes?: number;
+  /** Paths (relative to the top level) left out of the log, e.g. those whose contents the clone lacks. */
+  excludePaths?: readonly string[];
   logger?: Logger;
 }
 
@@ -46,7 +49,9 @@ export function logArguments(repository: GitRepository, range: string, options: 
   return [
     '-c', 'log.showSignature=false', ...large,
     'log', '--no-merges', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--numstat', '-z',
-    `--format=${logFormat}`, `--max-count=${maxCommits}`, ...scope, range, '--', ...(scope.length ? ['.'] : []),
+    `--format=${logFormat}`, `--max-count=${maxCommits}`, ...scope, range, '--',
+    ...(scope.length || options.excludePaths?.length ? ['.'] : []),
+    ...(options.excludePaths ?? []).map((path) => `:(top,exclude,literal)${path}`),
   ];
 }
 
@@ -69,6 +74,28 @@ export async function mineCommits(repository: GitRepository, options: MineOption
   if (mode === 'full' && options.since) logger.info(`history: ${options.since.slice(0, 12)} is no longer in HEAD's history; mining again`);
   if (range === undefined) return { mode, head, commits: [], complete: true };
 
+  const first = await streamLog(repository, range, options);
+  if (first.failure && isMissingObjectError(first.failure.stderr) && !options.excludePaths) {
+    // A clone without some file contents: leave those paths out rather than the whole history.
+    const missing = await pathsWithMissingBlobs(repository, range, options.timeoutMs ?? 300_000);
+    if (missing.length > 0) {
+      logger.warn(`history: ${missing.length} paths have contents missing from the clone and are left out (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`);
+      const retried = await streamLog(repository, range, { ...options, excludePaths: missing });
+      return finishMine(retried, repository, mode, head, range, logger);
+    }
+  }
+  return finishMine(first, repository, mode, head, range, logger);
+}
+
+interface LogRun {
+  commits: CommitFact[];
+  complete: boolean;
+  timedOut: boolean;
+  skipped: number;
+  failure?: { code: number | null; stderr: string };
+}
+
+async function streamLog(repository: GitRepository, range: string, options: MineOptions): Promise<LogRun> {
   const commits: CommitFact[] = [];
   const parser = createLogParser((commit) => commits.push(commit));
   const splitter = createSplitter(0, (token) => parser.token(token));
@@ -81,14 +108,19 @@ export async function mineCommits(repository: GitRepository, options: MineOption
   const rest = splitter.end();
   if (complete && rest !== '') parser.token(rest);
   parser.end(complete);
-  if (parser.skipped > 0) logger.warn(`history: skipped ${parser.skipped} unexpected git log tokens`);
-  if (!complete && !result.timedOut) {
+  const failure = !complete && !result.timedOut ? { code: result.code, stderr: result.stderr } : undefined;
+  return { commits, complete, timedOut: result.timedOut, skipped: parser.skipped, ...(failure ? { failure } : {}) };
+}
+
+function finishMine(run: LogRun, repository: GitRepository, mode: MinedHistory['mode'], head: string, range: string, logger: Logger): MinedHistory {
+  if (run.skipped > 0) logger.warn(`history: skipped ${run.skipped} unexpected git log tokens`);
+  if (run.failure) {
     throw new CodewrightError({
       code: 'GIT_FAILED',
-      message: `git log failed in ${repository.root}: ${result.stderr.trim() || `exit code ${result.code}`}. Check that \`git log\` works there.`,
-      data: { code: result.code, range },
+      message: `git log failed in ${repository.root}: ${run.failure.stderr.trim() || `exit code ${run.failure.code}`}. Check that \`git log\` works there.`,
+      data: { code: run.failure.code, range },
     });
   }
-  if (result.timedOut) logger.warn(`history: git log timed out; kept the newest ${commits.length} commits`);
-  return { mode, head, commits, complete };
+  if (run.timedOut) logger.warn(`history: git log timed out; kept the newest ${run.commits.length} commits`);
+  return { mode, head, commits: run.commits, complete: run.complete };
 }

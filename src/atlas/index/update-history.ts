@@ -26,12 +26,22 @@ export async function updateHistory(
     stage.end('history', 'HEAD unchanged');
     return;
   }
-  const refresh = await refreshHistory(root, db, {
-    survivalBudgetMs: options.longevityBudgetMs ?? defaultLongevityBudgetMs,
-    // Files too large to index get no line counts either: diffing them dominates `git log`.
-    largeFileBytes: options.maxFileSize ?? 1024 * 1024,
-    logger: options.logger ?? silentLogger,
-  });
+  let refresh: Awaited<ReturnType<typeof refreshHistory>>;
+  try {
+    refresh = await refreshHistory(root, db, {
+      survivalBudgetMs: options.longevityBudgetMs ?? defaultLongevityBudgetMs,
+      // Files too large to index get no line counts either: diffing them dominates `git log`.
+      largeFileBytes: options.maxFileSize ?? 1024 * 1024,
+      logger: options.logger ?? silentLogger,
+    });
+  } catch (error) {
+    // History is an addition to the index, never a reason to fail it (a shallow or damaged clone).
+    const reason = error instanceof Error ? error.message : String(error);
+    stage.warn(`history left out: ${reason}`);
+    summary.history = { unavailable: `history left out: ${reason}` };
+    stage.end('history', 'failed');
+    return;
+  }
   if (!refresh) {
     summary.history = { unavailable: 'not a git repository (history left out)' };
     stage.end('history', 'no git');
