@@ -116,7 +116,7 @@ describe('codewright index', () => {
     expect(fixture.git('status', '--porcelain')).toBe('');
     expect(readFileSync(join(fixture.root, '.codewright/.gitignore'), 'utf8')).toBe('*\n');
     const db = new DatabaseSync(join(fixture.root, '.codewright/index.db'), { readOnly: true });
-    expect(Number((db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n)).toBe(4);
+    expect(Number((db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n)).toBe(3);
     db.close();
   });
 });

@@ -1,6 +1,6 @@
 /** `index`: brings a repository's world model up to date, re-reading only what changed. */
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { CodewrightError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -76,13 +76,18 @@ export function resolveRoot(path: string): string {
   return root;
 }
 
-function workspacePackages(files: readonly ScannedFile[]): Map<string, string> {
+function workspacePackages(root: string, manifests: readonly string[]): Map<string, string> {
   const packages = new Map<string, string>();
-  for (const file of files) {
-    if (!(file.path === 'package.json' || file.path.endsWith('/package.json')) || file.size > 256 * 1024) continue;
-    const parsed = parseJson(readFileSync(file.absolutePath, 'utf8'));
+  for (const manifest of manifests) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, manifest), 'utf8');
+    } catch {
+      continue;
+    }
+    const parsed = parseJson(text);
     const name = parsed.success ? (parsed.value as { name?: unknown } | null)?.name : undefined;
-    if (typeof name === 'string') packages.set(name, file.path.slice(0, -'package.json'.length).replace(/\/$/, ''));
+    if (typeof name === 'string') packages.set(name, manifest.slice(0, -'package.json'.length).replace(/\/$/, ''));
   }
   return packages;
 }
@@ -93,7 +98,7 @@ function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutc
     summary.unchanged++;
     return;
   }
-  const base = { path: file.path, language: file.language ?? null, size: file.size, mtimeMs: file.mtimeMs };
+  const base = { path: file.path, language: file.language, size: file.size, mtimeMs: file.mtimeMs };
   if (outcome.status === 'skipped') {
     const id = writer.upsertFile({ ...base, hash: outcome.hash, lines: 0, status: 'skipped', reason: outcome.reason });
     writer.deleteFacts(id);
@@ -181,10 +186,8 @@ async function indexFiles(
       const statSame = previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs;
       if (!previous) summary.added++;
       if (statSame) continue;
-      const base = { path: file.path, language: file.language ?? null, size: file.size, mtimeMs: file.mtimeMs, lines: 0 };
-      if (!file.language) {
-        writer.upsertFile({ ...base, hash: null, status: 'unsupported', reason: '' });
-      } else if (file.size > maxFileSize) {
+      const base = { path: file.path, language: file.language, size: file.size, mtimeMs: file.mtimeMs, lines: 0 };
+      if (file.size > maxFileSize) {
         const id = writer.upsertFile({ ...base, hash: null, status: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (see --max-file-size)` });
         writer.deleteFacts(id);
       } else {
@@ -194,6 +197,8 @@ async function indexFiles(
     }
   });
   summary.removed = removed.length;
+  summary.unsupported = Object.values(scan.other).reduce((sum, count) => sum + count, 0);
+  writeOtherFiles(db, scan.other);
   stage.end('scan', `${scan.files.length} files, ${jobs.length} to read`);
 
   stage.start('parse');
@@ -232,8 +237,8 @@ async function indexFiles(
   if (jobs.length > 0 || removed.length > 0) {
     stage.start('imports');
     const context = createResolutionContext(
-      scan.files.filter((file) => file.language).map((file) => file.path),
-      workspacePackages(scan.files),
+      scan.files.map((file) => file.path),
+      workspacePackages(root, scan.manifests),
     );
     const changedIds = new Set(
       (db.prepare('SELECT id, path FROM files').all() as { id: number; path: string }[])
@@ -247,13 +252,17 @@ async function indexFiles(
   return [...removed, ...parsedPaths];
 }
 
+/** Records the counts of files in other languages, for `stats`. */
+function writeOtherFiles(db: DatabaseSync, other: Record<string, number>): void {
+  transaction(db, () => writeMeta(db, 'other_files', JSON.stringify(other)));
+}
+
 function countTotals(db: DatabaseSync, summary: IndexSummary): void {
   const count = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
   summary.symbols = count('SELECT count(*) AS n FROM symbols');
   summary.references = count('SELECT count(*) AS n FROM refs');
   summary.imports = count('SELECT count(*) AS n FROM imports');
   summary.files = count("SELECT count(*) AS n FROM files WHERE status IN ('indexed', 'partial')");
-  summary.unsupported = count("SELECT count(*) AS n FROM files WHERE status = 'unsupported'");
   for (const row of db
     .prepare("SELECT language, count(*) AS n FROM files WHERE status IN ('indexed', 'partial') GROUP BY language ORDER BY n DESC")
     .all() as { language: string; n: number }[]) {

@@ -15,13 +15,14 @@ export interface RepositoryListing {
 /** Lists sources and configs under `root`, skipping node_modules and ignored paths like the index does. */
 export function walkRepository(root: string): RepositoryListing {
   const listing: RepositoryListing = { sources: [], configs: [], sizes: new Map() };
-  for (const file of scanRepository(root).files) {
+  const scan = scanRepository(root);
+  for (const file of scan.files) {
     if (sourcePattern.test(file.path)) {
       listing.sources.push(file.path);
       listing.sizes.set(file.path, file.size);
     }
-    else if (configPattern.test(file.path)) listing.configs.push(file.path);
   }
+  listing.configs.push(...scan.configs.filter((path) => configPattern.test(path)));
   listing.sources.sort();
   listing.configs.sort();
   return listing;

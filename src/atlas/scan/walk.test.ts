@@ -23,17 +23,14 @@ test('respects nested .gitignore, .codewrightignore and built-in folders, and de
     'vendor/lib.c': '',
     'node_modules/pkg/index.js': '',
   });
-  const { files } = scanRepository(fixture.root);
-  expect(files.map((file) => [file.path, file.language ?? null])).toEqual([
-    ['.codewrightignore', null],
-    ['.gitignore', null],
+  const { files, other } = scanRepository(fixture.root);
+  expect(files.map((file) => [file.path, file.language])).toEqual([
     ['src/a.ts', 'typescript'],
     ['src/b.py', 'python'],
-    ['src/gen/.gitignore', null],
     ['src/gen/keep.generated.ts', 'typescript'],
-    ['src/notes.md', null],
   ]);
-  expect(files[2]?.size).toBe(20);
+  expect(files[0]?.size).toBe(20);
+  expect(other).toEqual({ '.codewrightignore': 1, '.gitignore': 2, md: 1 });
 });
 
 test('symlinks are never followed: loops, links outside the root and inside it are reported', () => {

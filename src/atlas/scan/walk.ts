@@ -3,7 +3,7 @@ import { readdirSync, realpathSync, statSync, lstatSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Language } from '../../core/types.ts';
-import { languageOf } from '../languages.ts';
+import { fileKindOf, languageOf } from '../languages.ts';
 import { alwaysIgnoredDirectories, isIgnored, readIgnoreLevel } from './ignore-rules.ts';
 import type { IgnoreLevel } from './ignore-rules.ts';
 
@@ -14,7 +14,7 @@ export interface ScannedFile {
   absolutePath: string;
   size: number;
   mtimeMs: number;
-  language: Language | undefined;
+  language: Language;
 }
 
 /** An entry the scan did not take, with the reason. */
@@ -24,8 +24,15 @@ export interface ScanSkip {
 }
 
 export interface ScanResult {
+  /** Files in a language codewright parses. */
   files: ScannedFile[];
   skipped: ScanSkip[];
+  /** Other files, counted by extension (`md`, `json`, ...) but not read or stat'ed. */
+  other: Record<string, number>;
+  /** Paths of the `package.json` files found (npm workspace packages). */
+  manifests: string[];
+  /** Paths of the `tsconfig*.json` and `jsconfig*.json` files found. */
+  configs: string[];
 }
 
 function describeSymlink(root: string, realRoot: string, absolutePath: string, ancestors: Set<string>): string {
@@ -45,6 +52,9 @@ function describeSymlink(root: string, realRoot: string, absolutePath: string, a
 export function scanRepository(root: string): ScanResult {
   const files: ScannedFile[] = [];
   const skipped: ScanSkip[] = [];
+  const other: Record<string, number> = {};
+  const manifests: string[] = [];
+  const configs: string[] = [];
   const realRoot = realpathSync(root);
   const visit = (directory: string, base: string, levels: IgnoreLevel[], ancestors: Set<string>) => {
     let entries: Dirent[];
@@ -69,6 +79,14 @@ export function scanRepository(root: string): ScanResult {
         skipped.push({ path, reason: describeSymlink(root, realRoot, absolutePath, ancestors) });
       } else if (entry.isFile()) {
         if (isIgnored(active, path)) continue;
+        const language = languageOf(path);
+        if (!language) {
+          if (entry.name === 'package.json') manifests.push(path);
+          else if (/^(?:tsconfig|jsconfig)[^/]*\.json$/i.test(entry.name)) configs.push(path);
+          const kind = fileKindOf(path);
+          other[kind] = (other[kind] ?? 0) + 1;
+          continue;
+        }
         let stats;
         try {
           stats = statSync(absolutePath);
@@ -76,11 +94,11 @@ export function scanRepository(root: string): ScanResult {
           skipped.push({ path, reason: `unreadable (${(error as NodeJS.ErrnoException).code})` });
           continue;
         }
-        files.push({ path, absolutePath, size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs), language: languageOf(path) });
+        files.push({ path, absolutePath, size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs), language });
       }
     }
   };
   const rootStats = lstatSync(root);
   visit(root, '', [], new Set([rootStats.isSymbolicLink() ? realRoot : join(realRoot)]));
-  return { files, skipped };
+  return { files, skipped, other, manifests, configs };
 }

@@ -98,6 +98,8 @@ export function runStats(options: QueryOptions, context: CommandContext): void {
     context.out(`${bold('index')} ${stats.root} ${dim(`(${(stats.databaseBytes / 1024 / 1024).toFixed(1)} MB, indexed ${stats.indexedAt ?? 'never completed'})`)}`);
     context.out(`  files       ${Object.entries(stats.files).map(([status, count]) => `${status} ${count}`).join(', ')}`);
     context.out(`  languages   ${Object.entries(stats.languages).map(([language, count]) => `${language} ${count}`).join(', ')}`);
+    const other = Object.entries(stats.otherFiles).sort((a, b) => b[1] - a[1]);
+    if (other.length > 0) context.out(`  other files ${other.slice(0, 8).map(([kind, count]) => `${kind} ${count}`).join(', ')}${other.length > 8 ? ', …' : ''} (counted, not parsed)`);
     context.out(`  symbols     ${stats.symbols}`);
     context.out(`  references  ${stats.references} (${stats.preciseReferences} resolved precisely)`);
     context.out(`  imports     ${stats.imports} (${stats.resolvedImports} to files of the repository)`);
