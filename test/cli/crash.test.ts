@@ -59,9 +59,11 @@ test('kill -9 at any moment leaves a consistent index, and the next run finishes
   const expected = contents(copy);
   for (const delay of [200, 500, 900]) {
     const child = startCli(['index', fixture.root, '--no-history']);
+    // Listen before killing: a fast run may finish before the kill, and its exit must not be missed.
+    const exited = new Promise((resolve) => child.on('exit', resolve));
     await sleep(delay);
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
+    await exited;
     try {
       contents(fixture.root);
     } catch (error) {
@@ -72,4 +74,9 @@ test('kill -9 at any moment leaves a consistent index, and the next run finishes
   const resumed = runCliJson<{ parsed: number }>(['index', fixture.root, '--no-history']);
   expect(resumed.parsed).toBeLessThanOrEqual(800);
   expect(contents(fixture.root)).toEqual(expected);
+  // A run killed during a cold load (indexes dropped) leaves them to the next run, which builds them.
+  const db = new DatabaseSync(join(fixture.root, '.codewright/index.db'), { readOnly: true });
+  const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('refs_name', 'symbols_name', 'chunks_file')").all() as { name: string }[]).map((row) => row.name);
+  db.close();
+  expect(indexes.sort()).toEqual(['chunks_file', 'refs_name', 'symbols_name']);
 }, 240_000);

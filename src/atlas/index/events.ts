@@ -6,6 +6,6 @@ export type IndexEvent =
   | { type: 'parse-progress'; done: number; total: number; path: string }
   | { type: 'warning'; message: string };
 
-export type IndexStage = 'scan' | 'parse' | 'imports' | 'history' | 'longevity' | 'precise' | 'finish';
+export type IndexStage = 'scan' | 'parse' | 'indexes' | 'imports' | 'history' | 'longevity' | 'precise' | 'finish';
 
 export type IndexEventHandler = (event: IndexEvent) => void;

@@ -8,6 +8,7 @@ import { silentLogger } from '../../core/logger.ts';
 import { parseJson } from '../../core/result.ts';
 import { openIndex, readMeta, transaction, writeMeta } from '../store/database.ts';
 import { acquireIndexLock } from '../store/lock.ts';
+import { dropFactIndexes, ensureFactIndexes } from '../store/bulk-indexes.ts';
 import { scanRepository } from '../scan/walk.ts';
 import type { ScannedFile } from '../scan/walk.ts';
 import { createParsePool } from '../parse/pool.ts';
@@ -92,7 +93,7 @@ function workspacePackages(root: string, manifests: readonly string[]): Map<stri
   return packages;
 }
 
-function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutcome, summary: IndexSummary): void {
+function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutcome, summary: IndexSummary, known: boolean): void {
   if (outcome.status === 'unchanged') {
     writer.touchFile(file.path, file.size, file.mtimeMs);
     summary.unchanged++;
@@ -101,7 +102,7 @@ function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutc
   const base = { path: file.path, language: file.language, size: file.size, mtimeMs: file.mtimeMs };
   if (outcome.status === 'skipped') {
     const id = writer.upsertFile({ ...base, hash: outcome.hash, lines: 0, status: 'skipped', reason: outcome.reason });
-    writer.deleteFacts(id);
+    if (known) writer.deleteFacts(id);
     return;
   }
   const { facts } = outcome;
@@ -111,7 +112,8 @@ function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutc
   const reason = [outcome.reason ?? '', syntax].filter(Boolean).join('; ');
   const status = facts.hasErrors ? 'partial' : 'indexed';
   const id = writer.upsertFile({ ...base, hash: outcome.hash, lines: facts.lines, status, reason });
-  writer.deleteFacts(id);
+  // A file new to the index has no facts to remove (and, in a cold load, no index to find them by).
+  if (known) writer.deleteFacts(id);
   writer.insertFacts(id, facts, outcome.chunks ?? []);
   summary.parsed++;
 }
@@ -131,6 +133,8 @@ export async function indexRepository(path: string, options: IndexOptions = {}):
       for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath(root) + suffix, { force: true });
     }
     db = openIndex(root, { writable: true, logger });
+    // Checkpoint once at the end instead of every 1,000 pages: bulk writes rewrite the same pages.
+    db.exec('PRAGMA wal_autocheckpoint = 0');
     const summary = emptySummary(root);
     const stage = stageTimer(summary, emit);
     const changed = await indexFiles(db, root, options, summary, stage);
@@ -150,6 +154,7 @@ export async function indexRepository(path: string, options: IndexOptions = {}):
       writeMeta(db!, 'root', root);
     });
     db.exec('PRAGMA optimize');
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     stage.end('finish', '');
     summary.milliseconds = Math.round(performance.now() - started);
     return summary;
@@ -173,6 +178,9 @@ async function indexFiles(
   for (const row of db.prepare('SELECT id, path, size, mtime_ms AS mtimeMs, hash, status FROM files').all() as unknown as (StoredFile & { path: string })[]) {
     stored.set(row.path, { ...row, size: Number(row.size), mtimeMs: Number(row.mtimeMs), id: Number(row.id) });
   }
+  // A cold load (empty index) inserts without secondary indexes and builds them once at the end.
+  const cold = stored.size === 0;
+  transaction(db, () => (cold ? dropFactIndexes(db) : ensureFactIndexes(db)));
   const writer = createIndexWriter(db);
   const seen = new Set(scan.files.map((file) => file.path));
   const removed = [...stored.keys()].filter((path) => !seen.has(path));
@@ -189,7 +197,7 @@ async function indexFiles(
       const base = { path: file.path, language: file.language, size: file.size, mtimeMs: file.mtimeMs, lines: 0 };
       if (file.size > maxFileSize) {
         const id = writer.upsertFile({ ...base, hash: null, status: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (see --max-file-size)` });
-        writer.deleteFacts(id);
+        if (previous) writer.deleteFacts(id);
       } else {
         jobs.push({ path: file.path, absolutePath: file.absolutePath, language: file.language, size: file.size, knownHash: previous?.hash ?? undefined });
         byPath.set(file.path, file);
@@ -208,7 +216,7 @@ async function indexFiles(
   const flush = () => {
     if (pending.length === 0) return;
     transaction(db, () => {
-      for (const outcome of pending) applyOutcome(writer, byPath.get(outcome.path)!, outcome, summary);
+      for (const outcome of pending) applyOutcome(writer, byPath.get(outcome.path)!, outcome, summary, stored.has(outcome.path));
     });
     pending.length = 0;
   };
@@ -234,6 +242,11 @@ async function indexFiles(
   }
   stage.end('parse', `${summary.parsed} parsed, ${summary.unchanged} unchanged`);
 
+  if (cold) {
+    stage.start('indexes');
+    transaction(db, () => ensureFactIndexes(db));
+    stage.end('indexes', 'built after the cold load');
+  }
   if (jobs.length > 0 || removed.length > 0) {
     stage.start('imports');
     const context = createResolutionContext(

@@ -26,6 +26,8 @@ export interface IndexWriter {
   insertFacts(fileId: number, facts: FileFacts, chunks: readonly Chunk[]): void;
 }
 
+const refsPerStatement = 64;
+
 function pathTerms(path: string): string {
   return indexTerms(path.replace(/\.[^./]+$/, '')).join(' ');
 }
@@ -54,6 +56,10 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
   const insertSymbolFts = sql('INSERT INTO symbols_fts(rowid, name, qualified, doc, path) VALUES (?, ?, ?, ?, ?)');
   const insertRef = sql(
     'INSERT INTO refs(file_id, name, kind, line, col, enclosing_id, receiver) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  // Many rows per statement: the per-call cost of node:sqlite dominates single-row inserts.
+  const insertRefs = sql(
+    `INSERT INTO refs(file_id, name, kind, line, col, enclosing_id, receiver) VALUES ${Array(refsPerStatement).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
   );
   const insertImport = sql(
     'INSERT INTO imports(file_id, source, imported_name, local_name, line, reexport) VALUES (?, ?, ?, ?, ?, ?)',
@@ -126,17 +132,21 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
           path,
         );
       }
-      for (const reference of facts.references) {
-        insertRef.run(
-          id,
-          reference.name,
-          reference.kind,
-          reference.line,
-          reference.column,
-          reference.enclosing >= 0 ? (ids[reference.enclosing] ?? null) : null,
-          reference.receiver,
-        );
+      const values = (reference: FileFacts['references'][number]) => [
+        id,
+        reference.name,
+        reference.kind,
+        reference.line,
+        reference.column,
+        reference.enclosing >= 0 ? (ids[reference.enclosing] ?? null) : null,
+        reference.receiver,
+      ];
+      const references = facts.references;
+      let next = 0;
+      for (; next + refsPerStatement <= references.length; next += refsPerStatement) {
+        insertRefs.run(...references.slice(next, next + refsPerStatement).flatMap(values));
       }
+      for (; next < references.length; next++) insertRef.run(...values(references[next]!));
       for (const entry of facts.imports) {
         insertImport.run(id, entry.source, entry.importedName, entry.localName, entry.line, entry.reexport ? 1 : 0);
       }
