@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { jestAdapter } from './jest-adapter.ts';
 import { mochaAdapter } from './mocha-adapter.ts';
 import type { RunInput } from './runner-adapter.ts';
+import { tapAdapter } from './tap-adapter.ts';
 import type { TestRunner } from './types.ts';
 
 const runner = (name: TestRunner['name'], bin: string): TestRunner => ({ name, language: 'javascript', program: 'node', baseArgs: [bin], suiteArgs: [], reason: '' });
@@ -37,6 +38,16 @@ describe('command lines of runners that are not installed here', () => {
     const input: RunInput = { runner: runner('mocha', '/p/mocha.js'), dir: '/repo', files: 'all', workDirectory: '/w', coverageDirectory: '/c' };
     expect(await mochaAdapter.prepare(input)).toEqual({
       invocations: [{ args: ['/p/mocha.js', '--reporter', 'json', '--reporter-option', 'output=/w/results.json'], env: { NODE_V8_COVERAGE: '/c' } }],
+      coverage: { format: 'v8', directory: '/c' },
+    });
+  });
+
+  test('tap: silent reporter, nyc off, raw TAP saved to a file, files after `--`, and raw V8 coverage', async () => {
+    const input: RunInput = { runner: runner('tap', '/p/tap/bin/run.js'), dir: '/repo', files: ['test/a.js'], workDirectory: '/w', coverageDirectory: '/c' };
+    expect(await tapAdapter.prepare(input)).toEqual({
+      invocations: [
+        { args: ['/p/tap/bin/run.js', '--reporter=silent', '--no-coverage', '--no-color', '--output-file=/w/results.tap', '--', 'test/a.js'], env: { NODE_V8_COVERAGE: '/c' } },
+      ],
       coverage: { format: 'v8', directory: '/c' },
     });
   });

@@ -1,7 +1,7 @@
 /** The environment test runs start with: the user's, minus what would make a nested runner misbehave. */
 
 // Set by a runner that may be running codewright itself; a nested runner reading them acts as a worker.
-const inherited = /^(VITEST|VITEST_.*|JEST_WORKER_ID|NODE_TEST_CONTEXT|NODE_V8_COVERAGE|PYTEST_.*|COV_CORE_.*)$/;
+const inherited = /^(VITEST|VITEST_.*|JEST_WORKER_ID|NODE_TEST_CONTEXT|NODE_V8_COVERAGE|TAP|TAP_CHILD_ID|PYTEST_.*|COV_CORE_.*)$/;
 
 /** `process.env` without runner-internal variables, without colours, plus `extra`. */
 export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

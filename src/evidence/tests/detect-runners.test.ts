@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { detectRunners } from './detect-runners.ts';
+import { fakeTapPackage } from './testing/fake-tap.ts';
 import { repositoryNodeModules } from './testing/vitest-project.ts';
 
 const folders: string[] = [];
@@ -44,6 +45,15 @@ describe('detectRunners', () => {
     expect(detection).toMatchObject({ status: 'found', runner: { name: 'node-test', reason: "test files import 'node:test'" } });
   });
 
+  test('tap from the test script, started through its installed bin; tap 18 and later are not driven', async () => {
+    const [found] = await detect({ 'package.json': '{"scripts":{"test":"tap"}}', ...fakeTapPackage('16.3.10') });
+    expect(found).toMatchObject({ status: 'found', runner: { name: 'tap', reason: 'package.json test script "tap"' } });
+    expect(found!.status === 'found' && found!.runner.baseArgs).toEqual([expect.stringMatching(/node_modules\/tap\/bin\/run\.js$/)]);
+    expect(await detect({ 'package.json': '{"devDependencies":{"tap":"^18.0.0"}}', ...fakeTapPackage('18.7.2') })).toEqual([
+      { status: 'unavailable', language: 'javascript', reason: 'tap 18.7 is the test runner (package.json lists tap); codewright drives tap up to version 16' },
+    ]);
+  });
+
   test('a configured runner that is not installed is unavailable, with what to run', async () => {
     expect(await detect({ 'package.json': '{}', '.mocharc.yml': 'spec: test\n' })).toEqual([
       { status: 'unavailable', language: 'javascript', reason: 'mocha is the test runner (config file .mocharc.yml) but it is not installed: run npm install' },
@@ -55,7 +65,7 @@ describe('detectRunners', () => {
 
   test('no runner at all says to add a test script', async () => {
     expect(await detect({ 'package.json': '{"scripts":{"build":"tsc"}}', 'src/a.ts': '' })).toEqual([
-      { status: 'none', language: 'javascript', reason: 'no test runner found: add a test script to package.json (vitest, jest, mocha or node --test)' },
+      { status: 'none', language: 'javascript', reason: 'no test runner found: add a test script to package.json (vitest, jest, mocha, tap or node --test)' },
     ]);
   });
 

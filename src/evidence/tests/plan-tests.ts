@@ -40,7 +40,7 @@ export async function planTests(context: CheckContext): Promise<TestPlan> {
   const hunksOf = (language: string) => context.hunks.filter((hunk) => testLanguageOf(hunk.path) === language).map((hunk) => hunk.id);
   const plan: TestPlan = { runners: [], problems: [], reach };
   const other = hunksOf('other');
-  if (other.length > 0) plan.problems.push({ reason: 'no test runner for these files: codewright runs vitest, jest, mocha, node:test, pytest and unittest', hunks: other });
+  if (other.length > 0) plan.problems.push({ reason: 'no test runner for these files: codewright runs vitest, jest, mocha, tap, node:test, pytest and unittest', hunks: other });
   const handled = new Set<string>();
   for (const detection of await detectRunners(context.changeDir, context.root, files)) {
     const language = detection.status === 'found' ? detection.runner.language : detection.language;

@@ -1,8 +1,9 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { runTestFiles } from './run-test-files.ts';
+import { fakeTapPackage } from './testing/fake-tap.ts';
 import { isAlive } from './testing/processes.ts';
 import type { TestRunner } from './types.ts';
 
@@ -74,5 +75,26 @@ describe('runTestFiles with node:test', () => {
     const dir = project({ 'test/a.test.js': '' });
     const run = await runTestFiles({ ...nodeTest, program: join(dir, 'no-such-node') }, dir, ['test/a.test.js'], { timeoutMs: 5_000 });
     expect(run.error).toMatch(/^could not start .*no-such-node: spawn .* ENOENT$/);
+  });
+});
+
+describe('runTestFiles with tap', () => {
+  test('reads the TAP that tap saves, and test files write V8 coverage through the environment tap passes on', async () => {
+    const dir = project({
+      ...fakeTapPackage(),
+      'test/a.js': "console.log('ok 1 - adds');\nconsole.log('not ok 2 - subtracts');\nconsole.log('1..2');\nprocess.exitCode = 1;\n",
+      'test/b.js': "console.log('ok 1 - loads');\nconsole.log('1..1');\n",
+    });
+    const tap: TestRunner = { name: 'tap', language: 'javascript', program: process.execPath, baseArgs: [join(dir, 'node_modules/tap/bin/run.js')], suiteArgs: [], reason: 'test' };
+    const coverageDirectory = join(dir, 'coverage');
+    mkdirSync(coverageDirectory);
+    const run = await runTestFiles(tap, dir, ['test/a.js', 'test/b.js'], { timeoutMs: 30_000, coverageDirectory });
+    expect(run.outcomes).toEqual([
+      { file: 'test/a.js', name: 'adds', status: 'pass' },
+      { file: 'test/a.js', name: 'subtracts', status: 'fail', message: 'subtracts' },
+      { file: 'test/b.js', name: 'loads', status: 'pass' },
+    ]);
+    expect(run).toMatchObject({ exitCode: 1, timedOut: false, coverage: { format: 'v8', directory: coverageDirectory } });
+    expect(readdirSync(coverageDirectory).filter((name) => name.startsWith('coverage-')).length).toBeGreaterThanOrEqual(3);
   });
 });

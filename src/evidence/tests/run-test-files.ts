@@ -11,6 +11,7 @@ import { nodeTestAdapter } from './node-test-adapter.ts';
 import { createOutcomeCollector } from './outcome-collector.ts';
 import { pythonAdapter } from './python-adapter.ts';
 import { runInvocations } from './run-invocations.ts';
+import { tapAdapter } from './tap-adapter.ts';
 import type { RunnerAdapter } from './runner-adapter.ts';
 import type { RunnerName, RunTestFilesOptions, TestRun, TestRunner } from './types.ts';
 import { vitestAdapter } from './vitest-adapter.ts';
@@ -20,6 +21,7 @@ const adapters: Record<RunnerName, RunnerAdapter> = {
   vitest: vitestAdapter,
   jest: jestAdapter,
   mocha: mochaAdapter,
+  tap: tapAdapter,
   pytest: pythonAdapter,
   unittest: pythonAdapter,
 };

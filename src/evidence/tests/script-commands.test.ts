@@ -9,6 +9,12 @@ describe('runnerFromScripts', () => {
     expect(runnerFromScripts({ test: 'echo "Error: no test specified" && exit 1' })).toBeUndefined();
   });
 
+  test('tap as a command of its own, not tape or a TAP reporter', () => {
+    expect(runnerFromScripts({ test: 'tap' })?.name).toBe('tap');
+    expect(runnerFromScripts({ test: 'c8 tap test/*.js' })?.name).toBe('tap');
+    expect(runnerFromScripts({ test: 'tape test/*.js | tap-spec' })).toBeUndefined();
+  });
+
   test('follows npm, pnpm and yarn script indirections', () => {
     expect(runnerFromScripts({ test: 'pnpm unit', unit: 'yarn run inner', inner: 'node --test' })).toMatchObject({ name: 'node-test', reason: 'package.json test script "node --test"' });
   });

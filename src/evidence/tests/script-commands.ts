@@ -65,6 +65,8 @@ export function runnerFromScripts(scripts: Record<string, string>): ScriptRunner
       if (/\bvitest\b/.test(command)) return { name: 'vitest', reason, nodeArgs: [], suiteArgs: [] };
       if (/\bjest\b/.test(command)) return { name: 'jest', reason, nodeArgs: [], suiteArgs: [] };
       if (/\bmocha\b/.test(command)) return { name: 'mocha', reason, nodeArgs: [], suiteArgs: [] };
+      // `tap` as a command of its own, not `tape` or `tap-spec` (reporters that read TAP).
+      if (/(^|\s|\/)tap(\s|$)/.test(command)) return { name: 'tap', reason, nodeArgs: [], suiteArgs: [] };
       if (/(^|\s|\/)node\s(.*\s)?--test(\s|$|=)/.test(command)) return { name: 'node-test', reason, ...parseNodeTestCommand(command) };
     }
   }

@@ -7,6 +7,9 @@ const underTestsFolder = new RegExp(String.raw`(^|/)(__tests__|tests?)/.+\.${scr
 // node --test defaults: *.test.*, *-test.*, *_test.*, test-*.*, test.*, and anything under test/.
 const nodeTestName = new RegExp(String.raw`(^|/)([^/]*[._-]test|test-[^/]*|test)\.${script}$`);
 const nodeTestFolder = new RegExp(String.raw`(^|/)test/.+\.${script}$`);
+// tap's default --test-regex; it never looks inside fixtures, tap-snapshots or tap-testdir-* folders.
+const tapDefault = /((\/|^)(tests?|__tests?__)\/.*|\.(tests?|spec)|^\/?tests?)\.([mc]js|[jt]sx?)$/;
+const tapExcluded = /(^|\/)(fixtures|tap-snapshots|tap-testdir-[^/]*)\//;
 
 /** True when `path` (relative, `/` separators) is a test file by the runner's conventions. */
 export function isTestFileFor(runner: RunnerName, path: string): boolean {
@@ -19,6 +22,8 @@ export function isTestFileFor(runner: RunnerName, path: string): boolean {
       return testOrSpec.test(path) || /(^|\/)__tests__\//.test(path);
     case 'mocha':
       return testOrSpec.test(path) || underTestsFolder.test(path);
+    case 'tap':
+      return tapDefault.test(path) && !tapExcluded.test(path);
     case 'node-test':
       return nodeTestName.test(path) || nodeTestFolder.test(path) || testOrSpec.test(path);
     case 'pytest':

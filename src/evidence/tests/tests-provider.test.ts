@@ -109,7 +109,7 @@ describe('tests evidence when nothing can run', () => {
     const project = fixture({ 'package.json': '{"name":"bare","scripts":{"test":"echo \\"Error: no test specified\\" && exit 1"}}', 'src/a.js': 'export const a = 1;\n' }, { 'src/a.js': 'export const a = 2;\n' });
     const evidence = await createTestsProvider().doCheck(project.context());
     expect(evidence).toEqual([
-      { kind: 'tests', status: 'unavailable', message: 'no test runner found: add a test script to package.json (vitest, jest, mocha or node --test)', hunks: ['src/a.js#0'] },
+      { kind: 'tests', status: 'unavailable', message: 'no test runner found: add a test script to package.json (vitest, jest, mocha, tap or node --test)', hunks: ['src/a.js#0'] },
     ]);
   });
 

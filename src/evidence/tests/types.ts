@@ -1,7 +1,7 @@
 /** Test runners, test outcomes and test runs as the tests, coverage and mutation evidence share them. */
 
 /** The runners codewright knows how to drive. */
-export type RunnerName = 'vitest' | 'jest' | 'mocha' | 'node-test' | 'pytest' | 'unittest';
+export type RunnerName = 'vitest' | 'jest' | 'mocha' | 'tap' | 'node-test' | 'pytest' | 'unittest';
 
 /** A test runner found in a worktree, ready to start. */
 export interface TestRunner {

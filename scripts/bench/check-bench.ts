@@ -1,0 +1,161 @@
+/**
+ * `npm run bench -- check <checkout>`: how well `codewright check` separates wrong changes that the
+ * project's own test suite misses from behaviour-preserving refactors, and how long it takes against the
+ * suite. Corpora are built from the checkout (cached in `<checkout>/../check-bench/`), applied one at a
+ * time in a scratch clone there; the checkout itself is never written.
+ *
+ * Intents: refactors are checked as `--intent refactor` (what they claim). Wrong changes are checked as
+ * `--intent fix`: a tool that makes a wrong change claims to fix something, and under a fix a behaviour
+ * difference is expected, so only evidence about the tests themselves can catch it.
+ *
+ * Environment: BENCH_CHECK_CHANGES (changes per corpus, default 50), BENCH_CHECK_BUILD_SECONDS (time to
+ * build missing corpora, default 1500), BENCH_CHECK_DIR (state folder), BENCH_CHECK_SOURCES (source
+ * folders to change, default functions,classes,ranges,internal), BENCH_RUNS (whole-suite runs, default 3).
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Intent } from '../../src/core/change.ts';
+import { isTestFileFor } from '../../src/evidence/tests/test-file-patterns.ts';
+import { buildRefactors, buildWrongChanges, loadCorpus, refreshWrongPatches, saveCorpus, type Corpus, type CorpusChange } from './check/corpus.ts';
+import { checkChange, type CheckOutcome } from './check/run-checks.ts';
+import { git, openScratch } from './check/scratch.ts';
+import { openSuite, runWholeSuite } from './check/suite.ts';
+import { fixed, median, percentile } from './measure.ts';
+
+const perCorpus = Number(process.env.BENCH_CHECK_CHANGES ?? 50);
+const buildSeconds = Number(process.env.BENCH_CHECK_BUILD_SECONDS ?? 1500);
+const suiteRuns = Number(process.env.BENCH_RUNS ?? 3);
+const sourceFolders = (process.env.BENCH_CHECK_SOURCES ?? 'functions,classes,ranges,internal').split(',').filter(Boolean);
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const percent = (part: number, whole: number) => `${fixed((100 * part) / Math.max(1, whole), 0)}%`;
+
+function counts(values: readonly string[]): string {
+  const tally = new Map<string, number>();
+  for (const value of values) tally.set(value, (tally.get(value) ?? 0) + 1);
+  return [...tally].sort((left, right) => right[1] - left[1]).map(([value, count]) => `${value} ${count}`).join(', ');
+}
+
+function verdicts(outcomes: readonly CheckOutcome[]): string {
+  return counts(outcomes.map((outcome) => outcome.verdict));
+}
+
+/** Label of the evidence that flagged a wrong change, named by what it found. */
+function catchLabel(outcome: CheckOutcome): string {
+  const labels: Record<string, string> = {
+    'tests fail': 'a failing test',
+    'tests warn': 'no test reaches the hunk',
+    'coverage warn': 'an uncovered line',
+    'differential fail': 'a counterexample input',
+    'lint fail': 'a new lint error',
+    'build fail': 'a build error',
+    'api fail': 'a missing API',
+  };
+  return `${outcome.verdict} by ${labels[outcome.decidedBy] ?? outcome.decidedBy}`;
+}
+
+function printWrong(say: (line: string) => void, outcomes: readonly CheckOutcome[]): void {
+  const flagged = outcomes.filter((outcome) => ['broken', 'suspicious', 'unverified'].includes(outcome.verdict) && outcome.concrete);
+  say(`wrong changes (--intent fix): ${flagged.length}/${outcomes.length} (${percent(flagged.length, outcomes.length)}) marked suspicious, broken or unverified with a concrete reason [target >= 60%; the test suite alone: 0% by construction]`);
+  say(`  verdicts: ${verdicts(outcomes)}`);
+  if (flagged.length > 0) say(`  caught: ${counts(flagged.map(catchLabel))}`);
+  const unflagged = outcomes.filter((outcome) => !flagged.includes(outcome));
+  const withoutReason = unflagged.filter((outcome) => ['broken', 'suspicious', 'unverified'].includes(outcome.verdict));
+  if (withoutReason.length > 0) say(`  flagged without a concrete reason (not counted): ${counts(withoutReason.map((outcome) => `${outcome.verdict}: ${outcome.reason}`))}`);
+  const noted = unflagged.filter((outcome) => outcome.survivingMutants).length;
+  say(`  missed: ${unflagged.length - withoutReason.length} (${counts(unflagged.filter((outcome) => !withoutReason.includes(outcome)).map((outcome) => outcome.verdict))}); ${noted} of them with surviving mutants noted in the reason`);
+  const counterexamples = outcomes.filter((outcome) => outcome.counterexample).length;
+  say(`  differential testing found a counterexample for ${counterexamples}/${outcomes.length} (under --intent fix a difference is "to review", not suspicious)`);
+}
+
+function printRefactors(say: (line: string) => void, outcomes: readonly CheckOutcome[]): void {
+  const alarms = outcomes.filter((outcome) => outcome.verdict === 'suspicious' || outcome.verdict === 'broken');
+  say(`refactors (--intent refactor): ${alarms.length}/${outcomes.length} (${percent(alarms.length, outcomes.length)}) marked suspicious or broken [target <= 5%]`);
+  say(`  verdicts: ${verdicts(outcomes)}`);
+  for (const outcome of alarms) say(`  false alarm: ${outcome.change.description}: ${outcome.verdict}: ${outcome.reason}`);
+  const errors = outcomes.filter((outcome) => outcome.verdict === 'error');
+  for (const outcome of errors) say(`  check failed: ${outcome.change.description}: ${outcome.reason}`);
+}
+
+function printTimes(say: (line: string) => void, outcomes: readonly CheckOutcome[], suiteSeconds: readonly number[]): void {
+  const checkSeconds = outcomes.map((outcome) => outcome.seconds);
+  const suite = median(suiteSeconds);
+  const check = median(checkSeconds);
+  say(`check time: median ${fixed(check, 1)} s (p90 ${fixed(percentile(checkSeconds, 90), 1)} s, ${checkSeconds.length} checks) vs full suite median ${fixed(suite, 1)} s: ${fixed(check / suite, 2)}x [target <= 0.5x on a suite of 30 s or more]`);
+  const stages = [...new Set(outcomes.flatMap((outcome) => Object.keys(outcome.timings)))];
+  say(`  median per evidence kind: ${stages.map((stage) => `${stage} ${fixed(median(outcomes.map((outcome) => outcome.timings[stage] ?? 0)) / 1000, 1)} s`).join(', ')}`);
+}
+
+function corpusLine(corpus: Corpus): string[] {
+  const refactorTrials = Object.values(corpus.refactorTrials);
+  const mutantTrials = Object.values(corpus.mutantTrials);
+  const survived = mutantTrials.filter((trial) => trial === 'survived').length;
+  return [
+    `corpus: ${corpus.refactors.length} refactors (${counts(corpus.refactors.map((change) => change.kind))}); ${refactorTrials.length} of ${corpus.refactorCandidates} candidates tried: ${counts(refactorTrials)}`,
+    `        ${corpus.wrong.length} wrong changes (${counts(corpus.wrong.map((change) => change.kind))}); ${mutantTrials.length} of ${corpus.mutantCandidates} mutants tried: ${mutantTrials.length - survived} killed by the suite, ${survived} survived it`,
+  ];
+}
+
+/** Builds what is missing of the corpora of `root`'s HEAD, checks each change, and prints the figures. */
+export async function benchCheck(root: string): Promise<void> {
+  const started = performance.now();
+  const stateDir = process.env.BENCH_CHECK_DIR ?? join(dirname(root), 'check-bench');
+  const scratch = openScratch(root, stateDir);
+  const suite = await openSuite(scratch.dir);
+  const files = git(scratch.dir, 'ls-files').split('\n');
+  const sources = files.filter((path) => sourceFolders.some((folder) => path.startsWith(`${folder}/`)) && /\.[cm]?[jt]s$/.test(path) && !isTestFileFor(suite.runner.name, path));
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
+
+  log(`check bench: ${suiteRuns} runs of the whole suite (${suite.runner.name}, ${suite.testFiles.length} test files)…`);
+  const suiteSeconds: number[] = [];
+  for (let run = 0; run < suiteRuns; run++) {
+    const result = await runWholeSuite(suite, scratch.dir);
+    if (!result.passed) throw new Error(`the suite fails at HEAD, so it cannot judge changes: ${result.failures.slice(0, 3).join('; ')}`);
+    suiteSeconds.push(result.seconds);
+  }
+
+  const corpusFile = join(stateDir, `corpus-${scratch.head.slice(0, 12)}.json`);
+  const corpus = loadCorpus(corpusFile, scratch.head);
+  const options = { scratch, suite, sources, wanted: perCorpus, save: (value: Corpus) => saveCorpus(corpusFile, value), log };
+  if (corpus.refactors.length < perCorpus || corpus.wrong.length < perCorpus) {
+    const buildStarted = performance.now();
+    const deadline = Date.now() + buildSeconds * 1000;
+    if (corpus.refactors.length < perCorpus) await buildRefactors(corpus, options, deadline);
+    if (corpus.wrong.length < perCorpus) await buildWrongChanges(corpus, options, deadline);
+    corpus.buildSeconds += (performance.now() - buildStarted) / 1000;
+    saveCorpus(corpusFile, corpus);
+  } else {
+    await refreshWrongPatches(corpus, options);
+  }
+
+  const refactors = corpus.refactors.slice(0, perCorpus);
+  const wrong = corpus.wrong.slice(0, perCorpus);
+  const outcomes: CheckOutcome[] = [];
+  // Alternate the corpora so that load on the shared machine spreads over both alike.
+  const queue: [CorpusChange, Intent][] = [];
+  for (let index = 0; index < Math.max(refactors.length, wrong.length); index++) {
+    if (refactors[index]) queue.push([refactors[index]!, 'refactor']);
+    if (wrong[index]) queue.push([wrong[index]!, 'fix']);
+  }
+  const outcomesFile = join(stateDir, `outcomes-${scratch.head.slice(0, 12)}.json`);
+  for (const [index, [change, intent]] of queue.entries()) {
+    const outcome = checkChange(scratch, change, intent);
+    outcomes.push(outcome);
+    writeFileSync(outcomesFile, `${JSON.stringify(outcomes, null, 1)}\n`);
+    log(`check ${index + 1}/${queue.length} ${fixed(outcome.seconds, 1)} s --intent ${intent} ${change.description}: ${outcome.verdict} (${outcome.decidedBy}) ${outcome.reason.slice(0, 160)}`);
+  }
+
+  say(`# check benchmark: ${root} at ${scratch.head.slice(0, 12)} (${suite.runner.name}, ${suite.testFiles.length} test files; ${sources.length} source files in ${sourceFolders.join(', ')})`);
+  say(`full suite (${suite.runner.name}, coverage off, through codewright's ${suite.runner.name} adapter): median ${fixed(median(suiteSeconds), 1)} s of ${suiteSeconds.length} runs (${suiteSeconds.map((value) => fixed(value, 1)).join(', ')})`);
+  for (const line of corpusLine(corpus)) say(line);
+  say(`        corpus built in ${fixed(corpus.buildSeconds / 60, 1)} min (cached in ${corpusFile})`);
+  printWrong(say, outcomes.filter((outcome) => outcome.intent === 'fix'));
+  printRefactors(say, outcomes.filter((outcome) => outcome.intent === 'refactor'));
+  printTimes(say, outcomes, suiteSeconds);
+  say(`benchmark wall time: ${fixed((performance.now() - started) / 60_000, 1)} min`);
+  writeFileSync(join(stateDir, `report-${scratch.head.slice(0, 12)}.txt`), `${lines.join('\n')}\n`);
+}
