@@ -53,6 +53,6 @@ export function hunkEvidence(hunk: Hunk, results: readonly MutantResult[], gener
     message: `${survivors.length} of ${total} survived: ${list}${rest}`,
     hunks: [hunk.id],
     location: { path: first.path, line: first.line },
-    data,
+    data: { ...data, killed: judged.length - survivors.length, survived: survivors.length },
   };
 }

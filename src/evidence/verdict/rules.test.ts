@@ -31,10 +31,19 @@ describe('decideVerdict', () => {
     const result = decideVerdict(hunk, [
       item('tests', 'pass', 'covered by 1 test that passes'),
       item('coverage', 'pass', 'lines 1-1 executed by tests'),
-      item('mutation', 'warn', '1 of 3 mutants survived: line 1 `<` -> `<=`'),
+      { ...item('mutation', 'warn', '1 of 3 mutants survived: line 1 `<` -> `<=`'), data: { killed: 2, survived: 1 } },
     ]);
     expect(result.verdict).toBe('likely');
     expect(result.reason).toMatch(/but 1 of 3 mutants survived/);
+  });
+
+  test('executed lines whose every mutant survives are unverified: nothing checks them', () => {
+    const result = decideVerdict(hunk, [
+      item('tests', 'pass', 'covered by 4 tests that pass'),
+      item('coverage', 'pass', 'line 1 executed by tests'),
+      { ...item('mutation', 'warn', '2 of 2 mutants survived: line 1 `&&` -> `||`; line 1 `0` -> `1`'), data: { killed: 0, survived: 2 } },
+    ]);
+    expect(result).toEqual({ verdict: 'unverified', reason: 'no test checks what these lines do: tests execute them, but 2 of 2 mutants survived: line 1 `&&` -> `||`; line 1 `0` -> `1`' });
   });
 
   test('uncovered lines leave the hunk unverified with the lines named', () => {

@@ -23,9 +23,10 @@ function find(evidence: readonly Evidence[], kind: EvidenceKind, status: Evidenc
  *    a test that wrote outside its worktree).
  * 3. verified: tests reach the hunk and pass, its changed lines are executed, and either every mutant
  *    is killed or generated inputs behave as before; no coverage or mutation weakness.
- * 4. likely: tests reach the hunk and pass and execute its lines, but mutants survive or could not run;
- *    or, with no test, differential testing shows identical behaviour.
- * 5. unverified: anything else (no test executes the lines, no test reaches them, no check applies).
+ * 4. unverified: tests execute the lines but every mutant of them survives: no test checks what they do.
+ * 5. likely: tests reach the hunk and pass and execute its lines, but some mutants survive or none could
+ *    run; or, with no test, differential testing shows identical behaviour.
+ * 6. unverified: anything else (no test executes the lines, no test reaches them, no check applies).
  */
 export function decideVerdict(hunk: Hunk, evidence: readonly Evidence[]): { verdict: Verdict; reason: string } {
   const failure = evidence.find((item) => item.status === 'fail' && breakingKinds.has(item.kind));
@@ -41,6 +42,9 @@ export function decideVerdict(hunk: Hunk, evidence: readonly Evidence[]): { verd
   const same = find(evidence, 'differential', 'pass');
   const proofs = [testsPass, covered, killed, same].filter((item): item is Evidence => item !== undefined).map((item) => item.message);
   if (testsPass && covered && !uncovered && !survived && (killed || same)) return { verdict: 'verified', reason: proofs.join(', ') };
+  if (testsPass && covered && !uncovered && survived && survived.data?.killed === 0) {
+    return { verdict: 'unverified', reason: `no test checks what these lines do: tests execute them, but ${survived.message}` };
+  }
   if (testsPass && covered && !uncovered) {
     const weakness = survived?.message ?? 'mutation testing did not run';
     return { verdict: 'likely', reason: `${proofs.join(', ')}; but ${weakness}` };
