@@ -14,6 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Intent } from '../../src/core/change.ts';
 import { isTestFileFor } from '../../src/evidence/tests/test-file-patterns.ts';
 import { buildRefactors, buildWrongChanges, loadCorpus, refreshWrongPatches, saveCorpus, type Corpus, type CorpusChange } from './check/corpus.ts';
@@ -46,6 +47,7 @@ function catchLabel(outcome: CheckOutcome): string {
     'tests fail': 'a failing test',
     'tests warn': 'no test reaches the hunk',
     'coverage warn': 'an uncovered line',
+    'mutation warn': 'surviving mutants (no test checks the lines)',
     'differential fail': 'a counterexample input',
     'lint fail': 'a new lint error',
     'build fail': 'a build error',
@@ -96,9 +98,17 @@ function corpusLine(corpus: Corpus): string[] {
   ];
 }
 
+/** The commit of codewright itself, `+` when its tree has edits: figures belong to the code that made them. */
+function codewrightRevision(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const dirty = git(here, 'status', '--porcelain', '--', '../../src', '../../bin').trim() !== '';
+  return `${git(here, 'rev-parse', '--short=12', 'HEAD').trim()}${dirty ? '+' : ''}`;
+}
+
 /** Builds what is missing of the corpora of `root`'s HEAD, checks each change, and prints the figures. */
 export async function benchCheck(root: string): Promise<void> {
   const started = performance.now();
+  const revision = codewrightRevision();
   const stateDir = process.env.BENCH_CHECK_DIR ?? join(dirname(root), 'check-bench');
   const scratch = openScratch(root, stateDir);
   const suite = await openSuite(scratch.dir);
@@ -149,7 +159,9 @@ export async function benchCheck(root: string): Promise<void> {
     log(`check ${index + 1}/${queue.length} ${fixed(outcome.seconds, 1)} s --intent ${intent} ${change.description}: ${outcome.verdict} (${outcome.decidedBy}) ${outcome.reason.slice(0, 160)}`);
   }
 
+  const revisionAtEnd = codewrightRevision();
   say(`# check benchmark: ${root} at ${scratch.head.slice(0, 12)} (${suite.runner.name}, ${suite.testFiles.length} test files; ${sources.length} source files in ${sourceFolders.join(', ')})`);
+  say(`codewright ${revision}${revisionAtEnd === revision ? '' : ` (changed to ${revisionAtEnd} during the run: figures mix both)`}`);
   say(`full suite (${suite.runner.name}, coverage off, through codewright's ${suite.runner.name} adapter): median ${fixed(median(suiteSeconds), 1)} s of ${suiteSeconds.length} runs (${suiteSeconds.map((value) => fixed(value, 1)).join(', ')})`);
   for (const line of corpusLine(corpus)) say(line);
   say(`        corpus built in ${fixed(corpus.buildSeconds / 60, 1)} min (cached in ${corpusFile})`);
