@@ -10,9 +10,11 @@
  *
  * Environment: BENCH_CHECK_CHANGES (changes per corpus, default 50), BENCH_CHECK_BUILD_SECONDS (time to
  * build missing corpora, default 1500), BENCH_CHECK_DIR (state folder), BENCH_CHECK_SOURCES (source
- * folders to change, default functions,classes,ranges,internal), BENCH_RUNS (whole-suite runs, default 3).
+ * folders to change, default functions,classes,ranges,internal), BENCH_RUNS (whole-suite runs, default 3),
+ * BENCH_CHECK_RESUME=1 (keep the outcomes already in the state folder and check only the rest: use it only when
+ * the evidence code has not changed since they were made).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Intent } from '../../src/core/change.ts';
@@ -46,6 +48,7 @@ function catchLabel(outcome: CheckOutcome): string {
   const labels: Record<string, string> = {
     'tests fail': 'a failing test',
     'tests warn': 'no test reaches the hunk',
+    'tests warn undemonstrated': 'no test that fails without the change (the same tests pass before and after)',
     'coverage warn': 'an uncovered line',
     'mutation warn': 'surviving mutants (no test checks the lines)',
     'differential fail': 'a counterexample input',
@@ -144,6 +147,10 @@ export async function benchCheck(root: string): Promise<void> {
 
   const refactors = corpus.refactors.slice(0, perCorpus);
   const wrong = corpus.wrong.slice(0, perCorpus);
+  const outcomesFile = join(stateDir, `outcomes-${scratch.head.slice(0, 12)}.json`);
+  const previous = process.env.BENCH_CHECK_RESUME === '1' && existsSync(outcomesFile) ? (JSON.parse(readFileSync(outcomesFile, 'utf8')) as CheckOutcome[]) : [];
+  const keyOf = (change: CorpusChange, intent: Intent) => `${intent} ${change.description}`;
+  const done = new Map(previous.map((outcome) => [keyOf(outcome.change, outcome.intent), outcome]));
   const outcomes: CheckOutcome[] = [];
   // Alternate the corpora so that load on the shared machine spreads over both alike.
   const queue: [CorpusChange, Intent][] = [];
@@ -151,8 +158,13 @@ export async function benchCheck(root: string): Promise<void> {
     if (refactors[index]) queue.push([refactors[index]!, 'refactor']);
     if (wrong[index]) queue.push([wrong[index]!, 'fix']);
   }
-  const outcomesFile = join(stateDir, `outcomes-${scratch.head.slice(0, 12)}.json`);
+  if (done.size > 0) log(`resuming: ${done.size} outcomes kept from ${outcomesFile}`);
   for (const [index, [change, intent]] of queue.entries()) {
+    const kept = done.get(keyOf(change, intent));
+    if (kept) {
+      outcomes.push(kept);
+      continue;
+    }
     const outcome = checkChange(scratch, change, intent);
     outcomes.push(outcome);
     writeFileSync(outcomesFile, `${JSON.stringify(outcomes, null, 1)}\n`);

@@ -48,7 +48,7 @@ function classify(change: CorpusChange, intent: Intent, seconds: number, report:
   };
   if (!worst) return { ...base, verdict: 'error', reason: 'check reported no hunk', decidedBy: 'none', concrete: false };
   const decided = ['broken', 'suspicious', 'unverified'].includes(worst.verdict) ? decidingEvidence(worst.evidence, worst.reason) : undefined;
-  const decidedBy = decided ? `${decided.kind} ${decided.status}` : 'none';
+  const decidedBy = decided ? `${decided.kind} ${decided.status}${decided.data?.undemonstrated === true ? ' undemonstrated' : ''}` : 'none';
   // `unavailable` evidence explains a gap without showing a problem.
   const concrete = decided !== undefined && (decided.status === 'fail' || decided.status === 'warn');
   return { ...base, verdict: worst.verdict, reason: worst.reason, decidedBy, concrete };

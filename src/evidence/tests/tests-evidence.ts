@@ -1,5 +1,5 @@
 /** Turns compared test outcomes into evidence, each finding attributed to the hunks its test reaches. */
-import type { Evidence } from '../../core/change.ts';
+import type { Evidence, Intent } from '../../core/change.ts';
 import type { ComparedTest } from './compare-runs.ts';
 import { firstLine } from './failure-message.ts';
 
@@ -42,14 +42,24 @@ export function outcomeEvidence(compared: readonly ComparedTest[], reach: Readon
   ];
 }
 
-/** Per hunk, "covered by N tests that pass" for the tests reaching it that pass on the change. */
-export function passingEvidence(compared: readonly ComparedTest[], reach: ReadonlyMap<string, readonly string[]>, hunkIds: readonly string[]): Evidence[] {
+/**
+ * Per hunk, "covered by N tests that pass" for the tests reaching it that pass on the change. A fix or a
+ * feature claims to change behaviour: when none of those tests failed on the base (with the change's own
+ * tests run there too), no test shows the change doing what it claims, and a `warn` marked `undemonstrated` says so.
+ */
+export function passingEvidence(compared: readonly ComparedTest[], reach: ReadonlyMap<string, readonly string[]>, hunkIds: readonly string[], intent: Intent = 'refactor'): Evidence[] {
   const evidence: Evidence[] = [];
   for (const hunk of hunkIds) {
     const passing = compared.filter((test) => (test.comparison === 'passing' || test.comparison === 'newly-passing') && reach.get(test.file)?.includes(hunk));
     if (passing.length === 0) continue;
     const message = passing.length === 1 ? 'covered by 1 test that passes' : `covered by ${passing.length} tests that pass`;
     evidence.push({ kind: 'tests', status: 'pass', message, hunks: [hunk], data: { tests: passing.map((test) => `${test.file} > ${test.name}`) } });
+    const demonstrating = passing.filter((test) => test.comparison === 'newly-passing');
+    if (intent !== 'refactor' && demonstrating.length === 0) {
+      const count = passing.length === 1 ? 'the 1 test that reaches it passes' : `all ${passing.length} tests that reach it pass`;
+      const message = `no test shows what this ${intent} changes: ${count} before and after the change; add a test that fails without it`;
+      evidence.push({ kind: 'tests', status: 'warn', message, hunks: [hunk], data: { undemonstrated: true, intent } });
+    }
   }
   return evidence;
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Evidence } from '../../core/change.ts';
 import { readTestsShared } from './shared.ts';
@@ -61,15 +63,28 @@ describe('tests evidence on a node:test project', () => {
     expect(evidence).toEqual([{ kind: 'tests', status: 'warn', message: 'no tests reach this hunk', hunks: ['src/orphan.ts#0'] }]);
   });
 
-  test('a test file the change adds runs on the change only and counts as covering the hunks it reaches', async () => {
+  test('a test file the change adds also runs on the base (fail-to-pass): failing there, it shows what the change does', async () => {
     const added = nodeProject['test/greet.test.ts']!.replace("'greets'", "'greets again'");
     const project = fixture(nodeProject, { 'src/orphan.ts': 'export const answer = 43;\n', 'test/orphan.test.ts': added.replace('greet.ts', 'orphan.ts').replace(/import \{ greet \}.*\n/, "import { answer } from '../src/orphan.ts';\n").replace("greet('ada'), 'hello ada'", 'answer, 43') });
     const context = project.context();
     const evidence = await createTestsProvider().doCheck(context);
     expect(byStatus(evidence, 'fail')).toEqual([]);
-    expect(evidence.find((item) => item.hunks.includes('src/orphan.ts#0'))?.message).toBe('covered by 1 test that passes');
+    const messages = evidence.filter((item) => item.hunks.includes('src/orphan.ts#0')).map((item) => item.message);
+    expect(messages).toEqual(['test "greets again" in test/orphan.test.ts passes after the change (it failed before)', 'covered by 1 test that passes']);
     const record = readTestsShared(context.shared)!.records[0]!;
-    expect(record.base.files).toEqual([]);
+    expect(record.base.files).toEqual(['test/orphan.test.ts']);
+    // The base worktree is put back: later kinds of evidence read it as the base.
+    expect(existsSync(join(context.baseDir, 'test/orphan.test.ts'))).toBe(false);
+  });
+
+  test('a fix whose reaching tests pass before and after is marked undemonstrated; a refactor is not', async () => {
+    const project = fixture(nodeProject, { 'src/greet.ts': nodeProject['src/greet.ts']!.replace('export', '// greets by name\nexport') });
+    const fix = await createTestsProvider().doCheck(project.context());
+    const warning = fix.find((item) => item.data?.undemonstrated === true);
+    expect(warning?.status).toBe('warn');
+    expect(warning?.message).toBe('no test shows what this fix changes: the 1 test that reaches it passes before and after the change; add a test that fails without it');
+    const refactor = await createTestsProvider().doCheck(project.context({ intent: 'refactor' }));
+    expect(refactor.some((item) => item.data?.undemonstrated === true)).toBe(false);
   });
 
   test('a test that names a touched symbol is selected even when its import cannot be resolved', async () => {

@@ -1,21 +1,48 @@
 /** The tests evidence: runs the tests that reach the change on the base and on the change, and compares. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Evidence } from '../../core/change.ts';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Evidence, Intent } from '../../core/change.ts';
 import type { CheckContext, EvidenceProvider } from '../types.ts';
 import { compareRuns } from './compare-runs.ts';
 import { planTests, type PlannedRunner, type TestPlan } from './plan-tests.ts';
 import { runTestFiles } from './run-test-files.ts';
 import { testsSharedKey, type TestsRunRecord, type TestsShared } from './shared.ts';
 import { outcomeEvidence, passingEvidence } from './tests-evidence.ts';
+import { isTestFileFor } from './test-file-patterns.ts';
+
+/**
+ * Copies the test files the change adds or edits into the base worktree, as a fail-to-pass check does: a
+ * test that fails on the base code and passes on the change is what shows that a fix or feature works.
+ * Returns a function that puts the base back exactly (later kinds of evidence read it).
+ */
+function withChangeTests(context: CheckContext, planned: PlannedRunner): () => void {
+  const restores: (() => void)[] = [];
+  for (const file of context.change.files) {
+    const path = file.newPath;
+    if (file.kind === 'deleted' || !path || !isTestFileFor(planned.runner.name, path) || !existsSync(join(context.changeDir, path))) continue;
+    const target = join(context.baseDir, path);
+    const original = existsSync(target) ? readFileSync(target) : undefined;
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(context.changeDir, path), target);
+    restores.push(() => (original === undefined ? rmSync(target, { force: true }) : writeFileSync(target, original)));
+  }
+  return () => {
+    for (const restore of restores) restore();
+  };
+}
 
 async function runOnBoth(context: CheckContext, plan: TestPlan, planned: PlannedRunner): Promise<TestsRunRecord> {
   const { runner, selected } = planned;
   const options = { timeoutMs: context.timeoutMs, signal: context.signal };
   const change = await runTestFiles(runner, context.changeDir, selected, options);
-  // Test files the change adds have nothing to run on the base.
-  const baseFiles = selected === 'all' ? 'all' : selected.filter((file) => existsSync(join(context.baseDir, file)));
-  const base = await runTestFiles(runner, context.baseDir, baseFiles, options);
+  const restoreBase = withChangeTests(context, planned);
+  let base;
+  try {
+    const baseFiles = selected === 'all' ? 'all' : selected.filter((file) => existsSync(join(context.baseDir, file)));
+    base = await runTestFiles(runner, context.baseDir, baseFiles, options);
+  } finally {
+    restoreBase();
+  }
   const reach = new Map<string, string[]>();
   for (const file of new Set([...(selected === 'all' ? [] : selected), ...change.outcomes.map((outcome) => outcome.file)])) {
     reach.set(file, await plan.reach.hunksOf(file));
@@ -32,10 +59,10 @@ function runFailure(record: TestsRunRecord, hunks: string[]): Evidence | undefin
   return { kind: 'tests', status: 'unavailable', message: `${runner.name} could not run the tests: ${change.error}`, hunks, data };
 }
 
-function recordEvidence(record: TestsRunRecord, hunks: string[]): Evidence[] {
+function recordEvidence(record: TestsRunRecord, hunks: string[], intent: Intent): Evidence[] {
   const failure = runFailure(record, hunks);
   if (failure) return [failure];
-  return [...outcomeEvidence(record.compared, record.reach), ...passingEvidence(record.compared, record.reach, hunks)];
+  return [...outcomeEvidence(record.compared, record.reach), ...passingEvidence(record.compared, record.reach, hunks, intent)];
 }
 
 function unreachedEvidence(records: readonly TestsRunRecord[], planned: readonly PlannedRunner[], failed: ReadonlySet<string>): Evidence[] {
@@ -57,7 +84,7 @@ async function checkTests(context: CheckContext): Promise<Evidence[]> {
     context.logger.info(`tests: ${planned.runner.name} (${planned.runner.reason}), ${scope}`);
     const record = await runOnBoth(context, plan, planned);
     records.push(record);
-    const found = recordEvidence(record, planned.hunks);
+    const found = recordEvidence(record, planned.hunks, context.intent);
     if (found.some((item) => item.status === 'unavailable')) for (const hunk of planned.hunks) failedRuns.add(hunk);
     evidence.push(...found);
   }

@@ -27,6 +27,12 @@ describe('decideVerdict', () => {
     expect(result).toEqual({ verdict: 'verified', reason: 'covered by 3 tests that pass, lines 1-1 executed by tests, 6 of 6 mutants killed' });
   });
 
+  test('a fix that no test demonstrates is unverified even with covered lines and killed mutants', () => {
+    const undemonstrated = { ...item('tests', 'warn', 'no test shows what this fix changes: the 1 test that reaches it passes before and after the change; add a test that fails without it'), data: { undemonstrated: true } };
+    const result = decideVerdict(hunk, [item('tests', 'pass', 'covered by 1 test that passes'), undemonstrated, item('coverage', 'pass', 'line 1 executed by tests'), item('mutation', 'pass', '2 of 2 mutants killed')]);
+    expect(result).toEqual({ verdict: 'unverified', reason: undemonstrated.message });
+  });
+
   test('surviving mutants leave the hunk likely, and say which', () => {
     const result = decideVerdict(hunk, [
       item('tests', 'pass', 'covered by 1 test that passes'),

@@ -21,12 +21,14 @@ function find(evidence: readonly Evidence[], kind: EvidenceKind, status: Evidenc
  * 1. broken: a build or test failure (new type error, syntax error, newly failing test).
  * 2. suspicious: any other failure (unresolved API, new lint error, behaviour difference under a refactor,
  *    a test that wrote outside its worktree).
- * 3. verified: tests reach the hunk and pass, its changed lines are executed, and either every mutant
+ * 3. unverified: a fix or feature whose reaching tests all pass before and after (none fails on the base,
+ *    the change's own tests included): nothing shows it changes what it claims to.
+ * 4. verified: tests reach the hunk and pass, its changed lines are executed, and either every mutant
  *    is killed or generated inputs behave as before; no coverage or mutation weakness.
- * 4. unverified: tests execute the lines but every mutant of them survives: no test checks what they do.
- * 5. likely: tests reach the hunk and pass and execute its lines, but some mutants survive or none could
+ * 5. unverified: tests execute the lines but every mutant of them survives: no test checks what they do.
+ * 6. likely: tests reach the hunk and pass and execute its lines, but some mutants survive or none could
  *    run; or, with no test, differential testing shows identical behaviour.
- * 6. unverified: anything else (no test executes the lines, no test reaches them, no check applies).
+ * 7. unverified: anything else (no test executes the lines, no test reaches them, no check applies).
  */
 export function decideVerdict(hunk: Hunk, evidence: readonly Evidence[]): { verdict: Verdict; reason: string } {
   const failure = evidence.find((item) => item.status === 'fail' && breakingKinds.has(item.kind));
@@ -40,6 +42,8 @@ export function decideVerdict(hunk: Hunk, evidence: readonly Evidence[]): { verd
   const killed = find(evidence, 'mutation', 'pass');
   const survived = find(evidence, 'mutation', 'warn');
   const same = find(evidence, 'differential', 'pass');
+  const undemonstrated = evidence.find((item) => item.kind === 'tests' && item.status === 'warn' && item.data?.undemonstrated === true);
+  if (testsPass && undemonstrated) return { verdict: 'unverified', reason: undemonstrated.message };
   const proofs = [testsPass, covered, killed, same].filter((item): item is Evidence => item !== undefined).map((item) => item.message);
   if (testsPass && covered && !uncovered && !survived && (killed || same)) return { verdict: 'verified', reason: proofs.join(', ') };
   if (testsPass && covered && !uncovered && survived && survived.data?.killed === 0) {
