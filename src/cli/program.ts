@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CodewrightError } from '../core/errors.ts';
 import { processContext } from './context.ts';
 import type { CommandContext } from './context.ts';
+import type { TaskFamily } from '../core/task.ts';
 
 interface OptionSpec {
   flags: string;
@@ -22,6 +23,41 @@ interface CommandSpec {
   description: string;
   options: OptionSpec[];
   run: (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<void> | void;
+}
+
+const taskOptions: OptionSpec[] = [
+  shared.root,
+  { flags: '-m, --model <provider:model>', description: 'the model (default: CODEWRIGHT_MODEL or codewright.json; see `codewright models`)' },
+  { flags: '-c, --candidates <count>', description: 'candidates in parallel worktrees (default 1)' },
+  { flags: '--rounds <count>', description: 'refinement rounds seeded by the best candidates (default 1)' },
+  { flags: '--max-cost <dollars>', description: 'stop when the run has spent this much' },
+  { flags: '--max-tokens <count>', description: 'stop after this many input and output tokens' },
+  { flags: '--max-time <seconds>', description: 'stop after this much wall time' },
+  { flags: '--max-steps <count>', description: 'model calls per candidate (default 40)' },
+  { flags: '--timeout <seconds>', description: 'time limit of one test run or check (default 120)' },
+  { flags: '--non-interactive', description: 'never ask: take the majority answer and record it as an assumption' },
+  shared.json,
+];
+
+const taskCommandSpecs: { family: TaskFamily; arguments: string; description: string; options?: OptionSpec[] }[] = [
+  { family: 'solve', arguments: '[issue]', description: 'fix an issue: a reproduction test, the fix, and evidence for every hunk', options: [{ flags: '--issue-file <file>', description: 'read the issue from a file' }] },
+  { family: 'implement', arguments: '<feature>', description: 'implement a feature with tests' },
+  { family: 'refactor', arguments: '<goal>', description: 'restructure code without changing behaviour (differential testing must find no difference)' },
+  { family: 'translate', arguments: '<path>', description: 'translate a file to another language, with tests; both must agree on generated inputs', options: [{ flags: '--to <language>', description: 'typescript, javascript or python' }] },
+  { family: 'optimize', arguments: '<symbol>', description: 'make a function faster or leaner; benchmarked before and after with a significance test', options: [{ flags: '--metric <metric>', description: 'time or memory (default time)' }] },
+  { family: 'document', arguments: '<target>', description: 'write doc comments whose parameters and claims are checked against the code' },
+  { family: 'ask', arguments: '<question>', description: 'answer a question about the code, citing file:line locations that are checked' },
+  { family: 'test', arguments: '<symbol>', description: 'write tests for a symbol and report their mutation score' },
+];
+
+function taskCommands(): CommandSpec[] {
+  return taskCommandSpecs.map((spec) => ({
+    name: spec.family,
+    arguments: spec.arguments,
+    description: spec.description,
+    options: [...taskOptions, ...(spec.options ?? [])],
+    run: async (context, [argument], options) => (await import('./commands/task-command.ts')).runTaskCommand(spec.family, argument, options, context),
+  }));
 }
 
 const commands: CommandSpec[] = [
@@ -121,6 +157,29 @@ const commands: CommandSpec[] = [
       { flags: '--markdown', description: 'print Markdown (a pull-request comment)' },
     ],
     run: async (context, _args, options) => (await import('./commands/check-command.ts')).runCheckCommand(options, context),
+  },
+  ...taskCommands(),
+  {
+    name: 'models',
+    description: 'the model providers, their keys, the chosen model and prices; checks that the model answers',
+    options: [
+      shared.root,
+      { flags: '-m, --model <provider:model>', description: 'the model to show and check (default: CODEWRIGHT_MODEL or codewright.json)' },
+      { flags: '--no-check', description: 'do not send the one-token request' },
+      shared.json,
+    ],
+    run: async (context, _args, options) => (await import('./commands/models-command.ts')).runModelsCommand(options, context),
+  },
+  {
+    name: 'mcp',
+    description: 'serve the code world model and check to MCP clients (Claude Code, Codex CLI, Cursor, Cline, opencode) over stdio, or --http on 127.0.0.1',
+    options: [
+      shared.root,
+      { flags: '--http', description: 'serve Streamable HTTP on 127.0.0.1 instead of stdio' },
+      { flags: '--port <port>', description: 'HTTP port (default 7331; 0 picks a free one)' },
+      { flags: '--token <token>', description: 'bearer token HTTP clients must send (default: CODEWRIGHT_MCP_TOKEN, else generated and printed on stderr)' },
+    ],
+    run: async (context, _args, options) => (await import('./commands/mcp-command.ts')).runMcpCommand(options, context),
   },
   {
     name: 'stats',

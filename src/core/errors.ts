@@ -13,6 +13,18 @@ export type ErrorCode =
   | 'GIT_FAILED'
   | 'PARSE_FAILED'
   | 'TIMEOUT'
+  | 'APPLY_CONFLICT'
+  | 'UNDO_CONFLICT'
+  | 'CONFIG_INVALID'
+  | 'MODEL_NOT_CONFIGURED'
+  | 'MODEL_KEY_MISSING'
+  | 'MODEL_AUTH'
+  | 'MODEL_NOT_FOUND'
+  | 'MODEL_RATE_LIMITED'
+  | 'MODEL_UNAVAILABLE'
+  | 'MODEL_TIMEOUT'
+  | 'MODEL_UNREACHABLE'
+  | 'MODEL_FAILED'
   | 'INTERNAL';
 
 export interface CodewrightErrorOptions {

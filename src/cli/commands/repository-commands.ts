@@ -4,7 +4,7 @@ import { CodewrightError } from '../../core/errors.ts';
 import { searchCode } from '../../atlas/query/search.ts';
 import { locate } from '../../atlas/query/locate.ts';
 import { mapToMermaid, repositoryMap } from '../../atlas/query/map.ts';
-import type { RepositoryMap } from '../../atlas/query/map.ts';
+import { formatMapText } from '../../atlas/query/map-text.ts';
 import { indexStats } from '../../atlas/query/stats.ts';
 import type { CommandContext } from '../context.ts';
 import { printJson } from '../context.ts';
@@ -55,26 +55,6 @@ export function runLocate(text: string | undefined, options: QueryOptions & { fi
   });
 }
 
-function formatMap(map: RepositoryMap, context: CommandContext): string {
-  const { bold, dim, cyan } = context.colors;
-  const lines = [bold('modules')];
-  for (const module of map.modules.slice(0, 40)) {
-    const languages = Object.entries(module.languages).sort((a, b) => b[1] - a[1]).map(([language]) => language).join(', ');
-    lines.push(`  ${module.name.padEnd(40)} ${String(module.files).padStart(6)} files ${String(module.lines).padStart(8)} lines  ${dim(languages)}`);
-  }
-  lines.push('', bold('imports between modules'));
-  for (const edge of map.edges.slice(0, 40)) lines.push(`  ${edge.from} -> ${edge.to} ${dim(`(${edge.imports})`)}`);
-  if (map.edges.length === 0) lines.push(dim('  (none resolved)'));
-  lines.push('', bold('entry points'));
-  for (const entry of map.entryPoints) lines.push(`  ${cyan(entry.path)} ${dim(entry.why)}`);
-  lines.push('', bold('most depended-on symbols'));
-  for (const symbol of map.keySymbols) lines.push(`  ${symbol.qualifiedName} ${dim(`${symbol.kind}, ${symbol.path}:${symbol.line}, imported by ${symbol.importers} files`)}`);
-  lines.push('', bold('hot spots (churn in mined history)'));
-  for (const spot of map.hotSpots) lines.push(`  ${cyan(spot.path)} ${dim(`${spot.commits} commits, churn ${spot.churn}, ${spot.fixes} fixes`)}`);
-  if (map.hotSpots.length === 0) lines.push(dim('  (no history: not a git repository, or indexed with --no-history)'));
-  return lines.join('\n');
-}
-
 /** `map` */
 export function runMap(options: QueryOptions & { format?: string }, context: CommandContext): void {
   const format = options.json ? 'json' : (options.format ?? 'text');
@@ -85,7 +65,7 @@ export function runMap(options: QueryOptions & { format?: string }, context: Com
     const map = repositoryMap(db, { limit: limitOf(options, 15) });
     if (format === 'json') printJson(context, map);
     else if (format === 'mermaid') context.out(mapToMermaid(map));
-    else context.out(formatMap(map, context));
+    else context.out(formatMapText(map, context.colors));
   });
 }
 

@@ -1,0 +1,28 @@
+/** Runs on disk (`.codewright/runs/<id>/`), candidate worktrees, and apply and undo in the user's tree. */
+export type { ApplyOptions, ApplyResult } from './apply-run.ts';
+export { applyRun } from './apply-run.ts';
+export type { BaseConflict } from './base-conflicts.ts';
+export { conflictsWithBase } from './base-conflicts.ts';
+export type { CaptureBaseOptions, RunBase } from './capture-base.ts';
+export { captureBase } from './capture-base.ts';
+export { candidateDiff } from './candidate-diff.ts';
+export type { CandidateWorkspaceOptions, WorkspaceRun } from './candidate-workspace.ts';
+export { createCandidateWorkspace, linkedDependencies, removeCandidateWorkspace } from './candidate-workspace.ts';
+export type { CreateRunOptions, Run } from './create-run.ts';
+export { createRun } from './create-run.ts';
+export type { ReplayStyle } from './describe-event.ts';
+export { abbreviate, describeEvent, plainStyle } from './describe-event.ts';
+export type { RunOutcome } from './finish-run.ts';
+export { finishRun } from './finish-run.ts';
+export type { StoredRun } from './load-run.ts';
+export { listRuns, loadRun } from './load-run.ts';
+export type { RunSummary } from './replay-run.ts';
+export { replayRun, summarizeRun } from './replay-run.ts';
+export type { Redactor, RunApplication, RunCandidate, RunLimits, RunRecord, RunSpend, RunStatus } from './run-record.ts';
+export { baseRef, keepText, runDirectory, runsDirectory } from './run-record.ts';
+export type { StoredEvent, TrajectoryWriter, TrajectoryWriterOptions } from './trajectory-file.ts';
+export { createTrajectoryWriter, readTrajectory } from './trajectory-file.ts';
+export type { UndoOptions, UndoResult } from './undo-apply.ts';
+export { undo } from './undo-apply.ts';
+export type { UndoEntry, UndoPoint } from './undo-point.ts';
+export { listUndoPoints, undoDirectory } from './undo-point.ts';
