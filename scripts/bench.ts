@@ -1,9 +1,11 @@
-/** Benchmarks: `npm run bench -- <index|locate|check> <checkout>`; prints figures, asserts nothing. */
+/** Benchmarks: `npm run bench -- <index|locate|check|mcp|agent> <checkout>`; prints figures, asserts nothing. */
 import { resolve } from 'node:path';
 
 const [suite, path] = process.argv.slice(2);
-if (!suite || !path) {
-  console.error('usage: npm run bench -- <index|locate|check> <path of a checkout>');
+if (suite === 'agent') {
+  await (await import('./bench/agent-bench.ts')).benchAgent();
+} else if (!suite || !path) {
+  console.error('usage: npm run bench -- <index|locate|check|mcp|agent> <path of a checkout>');
   process.exitCode = 2;
 } else if (suite === 'index') {
   (await import('./bench/index-bench.ts')).benchIndex(resolve(path));
@@ -11,7 +13,9 @@ if (!suite || !path) {
   (await import('./bench/locate-bench.ts')).benchLocate(resolve(path));
 } else if (suite === 'check') {
   await (await import('./bench/check-bench.ts')).benchCheck(resolve(path));
+} else if (suite === 'mcp') {
+  await (await import('./bench/mcp-bench.ts')).benchMcp(resolve(path));
 } else {
-  console.error(`unknown benchmark \`${suite}\`: use index, locate or check`);
+  console.error(`unknown benchmark \`${suite}\`: use index, locate, check or mcp`);
   process.exitCode = 2;
 }

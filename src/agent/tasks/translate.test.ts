@@ -155,6 +155,15 @@ describe('translate', () => {
     expect(report.passed).toBe(true);
   });
 
+  it('stops calling a translation that never returns after three timeouts, and fails it', async () => {
+    const hanging = { 'src/sum.ts': typescriptTarget('i < values.length')['src/sum.ts']!.replace('let total = 0;', 'let total = 0;\n  while (values.length >= 0) total += 0;') };
+    current = candidateFixture(javascriptSource, hanging, { family: 'translate', text: 'to ts', target: 'src/sum.js', toLanguage: 'typescript' });
+    const report = await createTranslateTask({ runs: 20, callTimeoutMs: 200 }).doCheckSuccess(current.input);
+    expect(report.passed).toBe(false);
+    expect(report.details[0]).toBe('`sumEven`: 0 of 3 inputs agree (0%); stopped after 3 of 14 inputs: the translation kept timing out');
+    expect(report.details[1]).toBe('`sumEven`: for input ([1, 2, 3, 4]) the source returns 4 and the translation does not return within 200 ms');
+  });
+
   it('fails when the translation lacks a function, saying which name it expected', async () => {
     const candidate = { 'calc/stats.ts': 'export function half(n: number): number {\n  return Math.floor(n / 2);\n}\n' };
     const report = await check(pythonSource, candidate, { family: 'translate', text: 'to ts', target: 'calc/stats.py', toLanguage: 'ts' });

@@ -30,7 +30,7 @@ export interface GateOptions {
   signal?: AbortSignal;
 }
 
-async function checkWorkload(input: GateInput, sides: { base: Harness; change: Harness }): Promise<GateResult> {
+async function checkWorkload(input: GateInput, sides: { base: Harness; change: Harness }): Promise<Exclude<GateResult, { status: 'same' }> | { status: 'same'; workload: EncodedValue[][] }> {
   const kept: EncodedValue[][] = [];
   for (const values of input.workload) {
     const args = values.map(encodeValue);
@@ -43,7 +43,7 @@ async function checkWorkload(input: GateInput, sides: { base: Harness; change: H
     // Only inputs that return in time are worth timing; the others were still compared.
     if (base.kind === 'return') kept.push(args);
   }
-  return { status: 'same', workload: kept, inputs: 0 };
+  return { status: 'same', workload: kept };
 }
 
 /** Never throws for trouble in the code under test. */

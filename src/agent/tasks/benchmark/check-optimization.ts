@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { harvestInputs } from '../../../evidence/differential/index.ts';
-import { median } from './statistics.ts';
 import type { SuccessCheckInput, SuccessReport } from '../types.ts';
 import { withBaseWorktree } from './base-worktree.ts';
 import { behaviourGate } from './behaviour-gate.ts';
@@ -11,6 +10,7 @@ import { judgeMemory, judgeTime } from './judge-benchmark.ts';
 import { behaviourChangedReport, benchmarkReport } from './optimization-report.ts';
 import { resolveSymbol } from './resolve-symbol.ts';
 import { type BenchmarkSettings, benchmarkDefaults, measureMemory, measureTime } from './run-benchmark.ts';
+import { median } from './statistics.ts';
 import { type WorkloadOptions, workloadInputs } from './workload.ts';
 
 /** Settings of the check; every field has a default. */

@@ -1,5 +1,5 @@
 /** Reads the base and candidate versions of the function to optimize: the parameters both accept and the literals worth trying. */
-import ts from 'typescript';
+import type ts from 'typescript';
 import { type Result, fail, ok } from '../../../core/result.ts';
 import { type Constants, collectConstants } from '../../../evidence/differential/constants.ts';
 import { exportedFunctions } from '../../../evidence/differential/exported-functions.ts';

@@ -32,6 +32,8 @@ export interface TranslationCheckOptions {
 export const minimumAgreement = 0.95;
 
 const defaults = { runs: 200, seed: 20_240_601, callTimeoutMs: 1000 };
+/** Calls of one side that may time out before it is given up on (each costs the call limit). */
+const maxTimeouts = 3;
 
 function failed(summary: string, details: string[] = []): SuccessReport {
   return { passed: false, score: 0, summary, details };
@@ -61,7 +63,7 @@ async function compareIn(input: SuccessCheckInput, plan: TranslationPlan, source
   if (!target!.success) return { error: `the translation cannot be read: ${target!.error}` };
   const { pairs, missing } = pairUp(plan, source!.value, target!.value);
   const examples = await harvestSourceInputs(sourceModule, pairs.map((pair) => pair.source), python, input.timeoutMs);
-  const callerOptions = { callTimeoutMs: options.callTimeoutMs, timeoutMs: input.timeoutMs, ...(python ? { python } : {}) };
+  const callerOptions = { callTimeoutMs: options.callTimeoutMs, maxTimeouts, timeoutMs: input.timeoutMs, ...(python ? { python } : {}) };
   const callers = { source: createModuleCaller({ ...sourceModule, ...callerOptions }), target: createModuleCaller({ ...targetModule, ...callerOptions }) };
   const closeAll = () => {
     callers.source.close();

@@ -31,6 +31,8 @@ export interface PairResult {
   /** The first few disagreements, in input order (test inputs come first). */
   disagreements: Disagreement[];
   problem?: string;
+  /** Why fewer inputs were compared than planned. */
+  note?: string;
 }
 
 const maxDisagreements = 3;
@@ -82,8 +84,13 @@ export async function comparePair(pair: FunctionPair, callers: { source: ModuleC
   const [source, target] = await Promise.all([callers.source.call(pair.source.exportPath, inputs), callers.target.call(pair.target.exportPath, inputs)]);
   if (!source.success) return { ...result, problem: `the source cannot run: ${source.error}` };
   if (!target.success) return { ...result, problem: `the translation cannot run: ${target.error}` };
-  if (source.value.length !== inputs.length || target.value.length !== inputs.length) return { ...result, problem: 'a side answered a different number of inputs than it was given' };
-  inputs.forEach((args, index) => {
+  // A side that kept timing out stopped early: only inputs both sides answered are compared.
+  const answered = Math.min(source.value.length, target.value.length);
+  if (answered === 0) return { ...result, problem: 'no input returned in time on both sides' };
+  if (answered < inputs.length) {
+    result.note = `stopped after ${answered} of ${inputs.length} inputs: the ${source.value.length <= target.value.length ? 'source' : 'translation'} kept timing out`;
+  }
+  inputs.slice(0, answered).forEach((args, index) => {
     const sourceOutcome = source.value[index]!;
     const targetOutcome = target.value[index]!;
     result.inputs += 1;

@@ -5,7 +5,7 @@ import type { SourceLanguage } from './languages.ts';
 import { type PythonRunner, callPython } from './python-side.ts';
 import { callScript } from './script-side.ts';
 
-/** Calls functions of one module; `close` ends its child processes. */
+/** Calls functions of one module, in input order; fewer outcomes than inputs means it stopped after too many timeouts. `close` ends its child processes. */
 export interface ModuleCaller {
   call(exportPath: string[], inputs: readonly EncodedValue[][]): Promise<Result<CallOutcome[], string>>;
   close(): void;
@@ -18,6 +18,8 @@ export interface CallerOptions {
   /** Absolute path of the module. */
   file: string;
   callTimeoutMs: number;
+  /** Calls that may time out before the rest of the inputs are given up (each costs a call limit). */
+  maxTimeouts: number;
   /** Limit of starting a process and importing the module. */
   timeoutMs: number;
   python?: PythonRunner;
@@ -31,14 +33,14 @@ export function createModuleCaller(options: CallerOptions): ModuleCaller {
       call: async (exportPath, inputs) => {
         if (!python) return { success: false, error: 'python3 not found: install Python 3 to compare Python code' };
         const target = { root: options.root, file: options.file, name: exportPath.join('.') };
-        return callPython(python, target, inputs, { callTimeoutMs: options.callTimeoutMs, timeoutMs: options.timeoutMs });
+        return callPython(python, target, inputs, { callTimeoutMs: options.callTimeoutMs, timeoutMs: options.timeoutMs, maxTimeouts: options.maxTimeouts });
       },
       close: () => {},
     };
   }
   const harness = createHarness({ cwd: options.root, callTimeoutMs: options.callTimeoutMs, startTimeoutMs: options.timeoutMs });
   return {
-    call: (exportPath, inputs) => callScript(harness, options.file, exportPath, inputs),
+    call: (exportPath, inputs) => callScript(harness, options.file, exportPath, inputs, options.maxTimeouts),
     close: () => harness.close(),
   };
 }

@@ -161,14 +161,18 @@ def on_alarm(_signum, _frame):
     raise CallTimeout()
 
 
-def call_all(fn, inputs, seconds):
+def call_all(fn, inputs, seconds, max_timeouts):
     signal.signal(signal.SIGALRM, on_alarm)
     outcomes = []
+    timeouts = 0
     for args in inputs:
+        if timeouts >= max_timeouts:
+            break
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
             outcomes.append({'kind': 'return', 'value': encode(fn(*[decode(a) for a in args]))})
         except CallTimeout:
+            timeouts += 1
             outcomes.append({'kind': 'timeout', 'ms': int(seconds * 1000)})
         except BaseException as error:
             outcomes.append({'kind': 'throw', 'error': encode(error)})
@@ -212,7 +216,7 @@ def answer():
     fn = getattr(module, request['name'], None)
     if not callable(fn):
         return {'error': '%s is not a function of the module' % request['name']}
-    return {'outcomes': call_all(fn, request['inputs'], request['callTimeoutSeconds'])}
+    return {'outcomes': call_all(fn, request['inputs'], request['callTimeoutSeconds'], request['maxTimeouts'])}
 
 
 real_stdout.write(json.dumps(answer()) + '\n')

@@ -67,15 +67,15 @@ export async function describePython(runner: PythonRunner, root: string, file: s
   return answer.success ? ok(answer.value.functions as PythonFunction[]) : answer;
 }
 
-/** One outcome per argument list; a call that outlives `callTimeoutMs` is a `timeout`. */
+/** One outcome per argument list; a call that outlives `callTimeoutMs` is a `timeout`, and `maxTimeouts` of them end the run early. */
 export async function callPython(
   runner: PythonRunner,
   target: { root: string; file: string; name: string },
   inputs: readonly EncodedValue[][],
-  options: { callTimeoutMs: number; timeoutMs: number },
+  options: { callTimeoutMs: number; timeoutMs: number; maxTimeouts: number },
 ): Promise<Result<CallOutcome[], string>> {
-  const request = { mode: 'call', ...target, inputs, callTimeoutSeconds: options.callTimeoutMs / 1000 };
-  const budget = options.timeoutMs + inputs.length * options.callTimeoutMs;
+  const request = { mode: 'call', ...target, inputs, callTimeoutSeconds: options.callTimeoutMs / 1000, maxTimeouts: options.maxTimeouts };
+  const budget = options.timeoutMs + options.maxTimeouts * options.callTimeoutMs;
   const answer = await runner.request(request, target.root, budget);
   return answer.success ? ok(answer.value.outcomes as CallOutcome[]) : answer;
 }

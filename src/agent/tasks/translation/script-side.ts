@@ -39,15 +39,21 @@ export function describeScripts(files: readonly string[]): Map<string, ScriptFun
   return found;
 }
 
-/** Calls the function at `exportPath` of `module` once per argument list, in order. */
-export async function callScript(harness: Harness, module: string, exportPath: string[], inputs: readonly EncodedValue[][]): Promise<Result<CallOutcome[], string>> {
+/**
+ * Calls the function at `exportPath` of `module` once per argument list, in order; stops early (fewer
+ * outcomes than inputs) once `maxTimeouts` calls did not return in time, since each costs a restart.
+ */
+export async function callScript(harness: Harness, module: string, exportPath: string[], inputs: readonly EncodedValue[][], maxTimeouts: number): Promise<Result<CallOutcome[], string>> {
   const loaded = await harness.request({ op: 'load', module, path: exportPath });
   if (loaded.kind === 'unavailable') return fail(loaded.reason);
   if (loaded.kind !== 'return') return fail(`importing ${module} ${loaded.kind === 'timeout' ? 'did not finish in time' : 'ended the process'}`);
   const outcomes: CallOutcome[] = [];
+  let timeouts = 0;
   for (const args of inputs) {
+    if (timeouts >= maxTimeouts) break;
     const outcome = await harness.request({ op: 'call', module, path: exportPath, args });
     if (outcome.kind === 'unavailable') return fail(outcome.reason);
+    if (outcome.kind === 'timeout') timeouts += 1;
     outcomes.push(outcome);
   }
   return ok(outcomes);

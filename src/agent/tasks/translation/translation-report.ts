@@ -26,7 +26,7 @@ function pairName(pair: PairResult): string {
 
 function pairDetails(pair: PairResult): string[] {
   if (pair.problem) return [`${pairName(pair)} cannot be compared: ${pair.problem}`];
-  const lines = [`${pairName(pair)}: ${pair.agreed} of ${pair.inputs} inputs agree (${percent(pair.agreed / Math.max(1, pair.inputs))})`];
+  const lines = [`${pairName(pair)}: ${pair.agreed} of ${pair.inputs} inputs agree (${percent(pair.agreed / Math.max(1, pair.inputs))})${pair.note ? `; ${pair.note}` : ''}`];
   for (const disagreement of pair.disagreements) {
     lines.push(`${pairName(pair)}: for input ${formatArguments(disagreement.args)} the source ${formatOutcome(disagreement.source)} and the translation ${formatOutcome(disagreement.target)}`);
   }
