@@ -187,6 +187,32 @@ const commands: CommandSpec[] = [
     options: [shared.root, shared.json],
     run: async (context, _args, options) => (await import('./commands/repository-commands.ts')).runStats(options, context),
   },
+  {
+    name: 'apply',
+    arguments: '[run]',
+    description: "apply a run's selected change to your tree, all or nothing, with an undo point (default: the last run)",
+    options: [shared.root, shared.json, { flags: '--candidate <id>', description: 'apply this candidate instead of the selected one' }],
+    run: async (context, [id], options) => (await import('./commands/run-commands.ts')).runApply(id, options, context),
+  },
+  {
+    name: 'undo',
+    description: 'restore the files of the last apply exactly',
+    options: [shared.root, shared.json, { flags: '--force', description: 'restore even files edited since the apply (those edits are lost)' }],
+    run: async (context, _args, options) => (await import('./commands/run-commands.ts')).runUndo(options, context),
+  },
+  {
+    name: 'runs',
+    description: 'list the runs of this repository, newest first',
+    options: [shared.root, shared.json],
+    run: async (context, _args, options) => (await import('./commands/run-commands.ts')).runRuns(options, context),
+  },
+  {
+    name: 'show',
+    arguments: '[run]',
+    description: 'replay a run: per candidate its messages, tool calls, edits, evidence, tokens and cost, then the selection (default: last)',
+    options: [shared.root, shared.json],
+    run: async (context, [id], options) => (await import('./commands/run-commands.ts')).runShow(id, options, context),
+  },
 ];
 
 /** Builds the commander program for `context`. */

@@ -18,10 +18,14 @@ interface TreeEntry {
 
 async function baseEntries(run: GitOptions, base: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
   const entries = new Map<string, TreeEntry>();
-  const listing = await gitOutput(['ls-tree', '-r', '-z', '--full-tree', base, '--', ...paths], { ...run, env: { GIT_LITERAL_PATHSPECS: '1' }, maxOutputBytes: 64 * 1024 * 1024 });
-  for (const line of listing.split('\0')) {
-    const match = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line);
-    if (match) entries.set(match[3]!, { mode: match[1]!, object: match[2]! });
+  // In slices, so that a change of thousands of files stays under the command-line length limit.
+  for (let start = 0; start < paths.length; start += 500) {
+    const slice = paths.slice(start, start + 500);
+    const listing = await gitOutput(['ls-tree', '-r', '-z', '--full-tree', base, '--', ...slice], { ...run, env: { GIT_LITERAL_PATHSPECS: '1' }, maxOutputBytes: 64 * 1024 * 1024 });
+    for (const line of listing.split('\0')) {
+      const match = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line);
+      if (match) entries.set(match[3]!, { mode: match[1]!, object: match[2]! });
+    }
   }
   return entries;
 }

@@ -15,11 +15,6 @@ const diffArguments = [
   '--src-prefix=a/', '--dst-prefix=b/', '--ignore-submodules=all', '--no-relative',
 ];
 
-// A pathspec that leaves out exactly one folder (glob characters taken literally).
-function exclude(path: string): string {
-  return `:(top,exclude,literal)${path}`;
-}
-
 /**
  * The unified diff of everything the candidate changed against the run's base: edits, new files
  * (not ignored), deletions, mode changes and binary files, with no rename detection (a rename is
@@ -29,11 +24,13 @@ function exclude(path: string): string {
  */
 export async function candidateDiff(workspace: CandidateWorkspace, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<string> {
   const timeoutMs = options.timeoutMs ?? defaultGitTimeoutMs;
-  const excluded = ['.codewright', ...linkedDependencies(workspace)].map(exclude);
+  const excluded = ['.codewright', ...linkedDependencies(workspace)];
   return withTemporaryIndex(async (indexFile) => {
     const run: GitOptions = { cwd: workspace.root, timeoutMs, env: { GIT_INDEX_FILE: indexFile }, ...(options.signal ? { signal: options.signal } : {}) };
     await gitOutput(['read-tree', workspace.base], run);
-    await gitOutput(['add', '-A', '--', ':/', ...excluded], run);
+    await gitOutput(['add', '-A', '--', ':/'], run);
+    // Taken out afterwards: an exclude pathspec naming an ignored folder makes `git add` fail.
+    await gitOutput(['rm', '-r', '-q', '--cached', '--ignore-unmatch', '--', ...excluded], { ...run, env: { ...run.env, GIT_LITERAL_PATHSPECS: '1' } });
     const diff = (extra: string[]) => gitOutput([...extra, ...diffArguments, workspace.base, '--'], { ...run, maxOutputBytes: 256 * 1024 * 1024 });
     const text = await diff([]);
     const parsed = parseDiff(text);

@@ -45,7 +45,7 @@ describe('createRun', () => {
 
     const run = await createRun(fixture.root, { task, model: 'openai:gpt-test', limits: { candidates: 2 } });
 
-    expect(run.id).toMatch(/^\d{8}T\d{6}-[0-9a-f]{6}$/);
+    expect(run.id).toMatch(/^\d{8}T\d{9}-[0-9a-f]{6}$/);
     expect(userState(fixture)).toEqual(before);
     expect(fixture.git('rev-parse', `refs/codewright/runs/${run.id}`).trim()).toBe(run.base);
     expect(fixture.git('rev-parse', `${run.base}^`).trim()).toBe(head);

@@ -7,11 +7,10 @@ import type { Logger } from '../../core/logger.ts';
 import { silentLogger } from '../../core/logger.ts';
 import type { TaskRequest } from '../../core/task.ts';
 import { cleanupStaleWorkspaces } from '../../evidence/workspace/cleanup-stale.ts';
-import { createRunId } from '../../evidence/workspace/run-owner.ts';
 import { captureBase } from './capture-base.ts';
 import { redactValue } from './redact-value.ts';
 import type { Redactor, RunLimits, RunRecord } from './run-record.ts';
-import { keepText, runDirectory, safeName, zeroSpend } from './run-record.ts';
+import { createRunId, keepText, runDirectory, safeName, zeroSpend } from './run-record.ts';
 import { createTrajectoryWriter } from './trajectory-file.ts';
 import type { TrajectoryWriter } from './trajectory-file.ts';
 import { writeJsonAtomic } from './write-atomic.ts';
@@ -61,8 +60,8 @@ function changedFiles(diff: string): number {
 }
 
 /**
- * Creates `.codewright/runs/<id>/` (id: UTC time to the second and a random suffix, so ids sort by
- * time) in the repository around `root`, captures the base commit (see captureBase), removes
+ * Creates `.codewright/runs/<id>/` (id: UTC time to the millisecond and a random suffix, so ids sort
+ * by time) in the repository around `root`, captures the base commit (see captureBase), removes
  * worktrees of crashed runs, writes `run.json` (status `running`) and records `run-start`.
  */
 export async function createRun(root: string, options: CreateRunOptions): Promise<Run> {

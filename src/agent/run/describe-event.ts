@@ -90,13 +90,13 @@ export function describeEvent(event: StoredEvent): string[] {
     case 'evidence':
       return evidenceLines(event);
     case 'question':
-      return [`question ${text(event.id)}${event.source ? ` (${text(event.source)})` : ''}: ${abbreviate(text(event.text), 200)}${Array.isArray(event.options) && event.options.length > 0 ? ` [${event.options.map(text).join(' | ')}]` : ''}`];
+      return [`${step}question ${text(event.id)}${event.source ? ` (${text(event.source)})` : ''}: ${abbreviate(text(event.text), 200)}${Array.isArray(event.options) && event.options.length > 0 ? ` [${event.options.map(text).join(' | ')}]` : ''}`];
     case 'answer':
-      return [`answer ${text(event.id)} by ${text(event.by)}: ${abbreviate(text(event.answer), 200)}`];
+      return [`${step}answer ${text(event.id)} by ${text(event.by)}: ${abbreviate(text(event.answer), 200)}`];
     case 'limit-reached':
-      return [`limit reached: ${text(event.reason)}`];
+      return [`${step}limit reached: ${text(event.reason)}`];
     case 'error':
-      return [`error${event.code ? ` ${text(event.code)}` : ''}: ${abbreviate(text(event.message), 200)}`];
+      return [`${step}error${event.code ? ` ${text(event.code)}` : ''}: ${abbreviate(text(event.message), 200)}`];
     case 'candidate-end':
       return [`ended: ${text(event.status)} after ${number(event.steps)} steps in ${(number(event.milliseconds) / 1000).toFixed(1)} s${event.answer ? `; answer: ${abbreviate(text(event.answer))}` : ''}`];
     case 'cross-check':

@@ -19,7 +19,7 @@ export { listRuns, loadRun } from './load-run.ts';
 export type { RunSummary } from './replay-run.ts';
 export { replayRun, summarizeRun } from './replay-run.ts';
 export type { Redactor, RunApplication, RunCandidate, RunLimits, RunRecord, RunSpend, RunStatus } from './run-record.ts';
-export { baseRef, keepText, runDirectory, runsDirectory } from './run-record.ts';
+export { baseRef, createRunId, keepText, runDirectory, runsDirectory } from './run-record.ts';
 export type { StoredEvent, TrajectoryWriter, TrajectoryWriterOptions } from './trajectory-file.ts';
 export { createTrajectoryWriter, readTrajectory } from './trajectory-file.ts';
 export type { UndoOptions, UndoResult } from './undo-apply.ts';

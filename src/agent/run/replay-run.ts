@@ -74,7 +74,7 @@ export function replayRun(record: RunRecord, events: readonly StoredEvent[], sty
   for (const [candidate, list] of byCandidate) {
     const entry = record.candidates.find((item) => item.id === candidate);
     const usage = sumUsage(list);
-    lines.push('', bold(`candidate ${candidate}`) + dim(` ${entry?.status ?? ''}${entry?.diff ? `, ${entry.files ?? 0} files changed (${entry.diff})` : ''}; ${usage.inputTokens + usage.outputTokens} tokens, $${usage.cost.toFixed(4)}`));
+    lines.push('', bold(`candidate ${candidate}`) + dim(` ${entry?.status ?? ''}${entry?.diff ? (entry.files ? `, ${entry.files} files changed (${entry.diff})` : ', no change') : ''}; ${usage.inputTokens + usage.outputTokens} tokens, $${usage.cost.toFixed(4)}`));
     for (const event of list) for (const line of describeEvent(event)) lines.push(`  ${dim(clock(event.time))} ${line}`);
   }
   if (runEvents.length > 0) lines.push('', bold('run'));

@@ -1,4 +1,5 @@
 /** What `.codewright/runs/<id>/run.json` holds, and where a run's files live. */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { dataDirectory } from '../../atlas/store/database.ts';
 import type { TaskRequest } from '../../core/task.ts';
@@ -103,3 +104,15 @@ export function baseRef(id: string): string {
 export const safeName = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export const zeroSpend: RunSpend = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cost: 0, milliseconds: 0 };
+
+let lastIdTime = 0;
+
+/**
+ * A new run id: UTC time to the millisecond, then random hex (`20250101T120000123-3fa9c2`).
+ * Ids made by one process strictly increase, so they sort by start time.
+ */
+export function createRunId(now = Date.now()): string {
+  lastIdTime = Math.max(now, lastIdTime + 1);
+  const time = new Date(lastIdTime).toISOString().replace(/[-:.]/g, '').replace(/Z$/, '');
+  return `${time}-${randomBytes(3).toString('hex')}`;
+}

@@ -89,7 +89,8 @@ export function resolveSymbolSpec(db: DatabaseSync, spec: string): StoredSymbol[
       Number(line),
     );
   }
-  const inFile = /^(.+)#(.+)$/.exec(trimmed);
+  // `Class.#private` is a name, not `path#name`: a path never ends in a dot.
+  const inFile = /^(.*[^.])#(.+)$/.exec(trimmed);
   if (inFile) {
     const [, path = '', name = ''] = inFile;
     return selectSymbols(db, 'files.path = ? AND (symbols.name = ? OR symbols.qualified_name = ?)', path, name, name);

@@ -95,6 +95,8 @@ export async function runTaskCommand(family: TaskFamily, argument: string | unde
       asker,
       logger: createLogger({ level: 'warn' }),
       onProgress: (line) => context.err(line),
+      // On a terminal, the model's words stream as they come (prefixed by the candidate when several run).
+      ...(context.stderrIsTTY ? { onText: (candidate: string, delta: string) => process.stderr.write(options.candidates && options.candidates !== '1' ? delta.replace(/^/gm, `[${candidate}] `) : delta) } : {}),
       signal: interrupt.signal,
       scrubProcessEnvironment: true,
     });
