@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFixture, type Fixture } from '../helpers/fixture.ts';
 import { runCliAsync } from '../helpers/cli.ts';
+import { startScriptedAnthropicServer } from '../helpers/scripted-anthropic-server.ts';
 import { startScriptedOpenAIServer, type ScriptedServer, type ScriptedTurn } from '../helpers/scripted-openai-server.ts';
 
 const fixtures: Fixture[] = [];
@@ -73,5 +74,36 @@ describe('provider failures', () => {
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { candidates: { status: string; steps: number }[] };
     expect(report.candidates[0]).toMatchObject({ status: 'tool-errors', steps: 4 });
+  });
+});
+
+describe('model configuration', () => {
+  test('with no model configured, a task stops at once with the how-to, and nothing is written', async () => {
+    const fixture = createFixture({ 'src/a.js': 'export const a = 1;\n' }, { git: true });
+    fixtures.push(fixture);
+    const home = createFixture({});
+    fixtures.push(home);
+    const result = await runCliAsync(['solve', 'make a equal 2'], { cwd: fixture.root, env: { XDG_CONFIG_HOME: home.root, CODEWRIGHT_MODEL: '', OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/ollama/i);
+    expect(result.stderr).toMatch(/--model/);
+    expect(fixture.git('status', '--porcelain', '--ignored')).toBe('');
+  });
+
+  test('an Anthropic-protocol model from the user config answers `ask`, with usage counted', async () => {
+    const server = await startScriptedAnthropicServer({ scripts: { default: [{ toolCalls: [{ name: 'read', arguments: { path: 'src/a.js' } }], usage: { input: 120, output: 30 } }, { text: '`a` is 1 (src/a.js:1 `export const a = 1;`).', usage: { input: 200, output: 20 } }] } });
+    servers.push(server);
+    const fixture = createFixture({ 'src/a.js': 'export const a = 1;\n' }, { git: true });
+    fixtures.push(fixture);
+    const home = createFixture({ 'codewright/config.json': JSON.stringify({ model: 'claude:scripted', providers: { claude: { type: 'anthropic', baseURL: server.url, apiKeyEnv: 'SCRIPTED_API_KEY' } } }) });
+    fixtures.push(home);
+    const result = await runCliAsync(['ask', 'What is a?', '--json'], { cwd: fixture.root, env: { XDG_CONFIG_HOME: home.root, SCRIPTED_API_KEY: 'scripted-test-key' } });
+    expect(result.stderr).not.toContain('codewright:');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { answer: string; total: { inputTokens: number; outputTokens: number }; candidates: { success?: { passed: boolean } }[] };
+    expect(report.answer).toContain('src/a.js:1');
+    expect(report.candidates[0]!.success!.passed).toBe(true);
+    expect(report.total).toMatchObject({ inputTokens: 320, outputTokens: 50 });
+    expect(server.received[0]!.headers['x-api-key']).toBe('scripted-test-key');
   });
 });
