@@ -102,6 +102,12 @@ describe('codewright solve with three candidates', () => {
     expect(fixture.git('status', '--porcelain')).toBe('');
     expect(server.requests.length).toBeGreaterThanOrEqual(9);
 
+    const shown = await runCliAsync(['show', report.runId], { cwd: fixture.root });
+    expect(shown.status).toBe(0);
+    for (const expected of ['candidate A', 'edit', 'src/stats.js', 'selected', 'A']) expect(shown.stdout).toContain(expected);
+    const listed = await runCliAsync(['runs', '--json'], { cwd: fixture.root });
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: report.runId })]);
+
     const applied = await runCliAsync(['apply', report.runId], { cwd: fixture.root });
     expect(applied.stderr).toBe('');
     expect(applied.status).toBe(0);
