@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Logger } from '../core/logger.ts';
 import type { TaskRequest } from '../core/task.ts';
 import { databasePath } from '../atlas/store/database.ts';
+import { indexRepository } from '../atlas/index/run-index.ts';
 import { repositoryTopLevel } from '../evidence/workspace/index.ts';
 import { loadConfig } from './config/index.ts';
 import { resolveModel } from './model/index.ts';
@@ -67,6 +68,11 @@ export async function startTask(options: StartTaskOptions): Promise<StartTaskOut
   const definition = taskDefinition(options.request.family);
   const timeoutMs = options.timeoutMs ?? 120_000;
   const progress = options.onProgress ?? (() => {});
+  // Candidates start from a copy of the user's index, so bring it up to date once (it lives in .codewright/, not the tree).
+  progress('updating the code index');
+  await indexRepository(topLevel, { logger: options.logger, waitMs: 60_000, ...(options.signal ? { signal: options.signal } : {}) }).catch((error: unknown) =>
+    options.logger.warn(`the code index could not be updated (${error instanceof Error ? error.message : String(error)}); candidates index their worktrees themselves`),
+  );
   const run = await createRun(topLevel, {
     task: options.request,
     model: model.id,
