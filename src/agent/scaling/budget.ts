@@ -1,4 +1,5 @@
 /** Hard limits of a run (cost, tokens, time) shared by all its candidates, and what each candidate spent. */
+import { addUsage as addUsages, noUsage as zeroUsage } from '../model/usage.ts';
 import type { Usage } from '../types.ts';
 
 export interface BudgetLimits {
@@ -30,16 +31,6 @@ export interface Budget {
   dispose(): void;
 }
 
-export const zeroUsage: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cost: 0 };
-
-export function addUsages(left: Usage, right: Usage): Usage {
-  return {
-    inputTokens: left.inputTokens + right.inputTokens,
-    outputTokens: left.outputTokens + right.outputTokens,
-    cachedInputTokens: left.cachedInputTokens + right.cachedInputTokens,
-    cost: left.cost + right.cost,
-  };
-}
 
 /** A budget that starts its clock now; `parent` aborts it too (Ctrl-C). */
 export function createBudget(limits: BudgetLimits, parent?: AbortSignal): Budget {
