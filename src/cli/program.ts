@@ -22,7 +22,9 @@ interface CommandSpec {
   arguments?: string;
   description: string;
   options: OptionSpec[];
-  run: (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<void> | void;
+  run?: (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<void> | void;
+  /** Subcommands (`bench run`, `bench report`); a command with subcommands has no `run` of its own. */
+  subcommands?: CommandSpec[];
 }
 
 const taskOptions: OptionSpec[] = [
@@ -160,6 +162,63 @@ const commands: CommandSpec[] = [
   },
   ...taskCommands(),
   {
+    name: 'bench',
+    description: 'measure any coding agent on task suites: run, report, compare runs, mine tasks from a repository',
+    options: [],
+    subcommands: [
+      {
+        name: 'run',
+        arguments: '[suite]',
+        description: 'run an agent on a suite (tasks.jsonl, swe-bench:<file>, multipl-e:<file>, transcoder:<folder>); recorded under .codewright/bench/<run>/',
+        options: [
+          { flags: '-a, --agent <agent>', description: 'codewright, reference, empty, or an external agent\'s command line in quotes' },
+          { flags: '-w, --workers <count>', description: 'tasks in parallel (default 1)' },
+          { flags: '-k, --samples <count>', description: 'samples per task, for pass@k (default 1)' },
+          { flags: '-n, --limit <count>', description: 'only the first N tasks of the suite' },
+          { flags: '-m, --model <provider:model>', description: 'the model of --agent codewright' },
+          { flags: '--resume <run>', description: 'continue a run where it stopped; nothing is counted twice' },
+          { flags: '-r, --root <path>', description: 'the folder whose .codewright/bench holds runs (default: the current directory)' },
+          { flags: '--min-free-mb <megabytes>', description: 'stop before a task when less disk is free (default 1024)' },
+          { flags: '--setup-timeout <seconds>', description: 'time limit of one setup command (default 1800)' },
+          { flags: '--test-timeout <seconds>', description: 'time limit of one test run while scoring (default 600)' },
+          { flags: '--score-runs <count>', description: 'scorings that must agree before a result stands (default 2; disagreement re-scores 3 times and marks the task flaky)' },
+          { flags: '--keep-worktrees', description: 'keep each task\'s checkout under work/ for inspection' },
+          shared.json,
+        ],
+        run: async (context, [suite], options) => (await import('./commands/bench-command.ts')).runBenchRunCommand(suite, options, context),
+      },
+      {
+        name: 'report',
+        arguments: '<run>',
+        description: 'a run\'s scores by family, scope, complexity and autonomy, with cost; HTML (default, written to the run folder), JSON or Markdown',
+        options: [
+          { flags: '--format <format>', description: 'html, json or markdown', defaultValue: 'html' },
+          { flags: '-o, --out <file>', description: 'write the report here' },
+          { flags: '-r, --root <path>', description: 'the folder whose .codewright/bench holds runs' },
+        ],
+        run: async (context, [id], options) => (await import('./commands/bench-command.ts')).runBenchReportCommand(id ?? '', options, context),
+      },
+      {
+        name: 'compare',
+        arguments: '<first> <second>',
+        description: 'two runs side by side: per-task differences, exact McNemar on resolved, Wilcoxon signed-rank on cost, tokens, time and measures',
+        options: [shared.json, { flags: '-r, --root <path>', description: 'the folder whose .codewright/bench holds runs' }],
+        run: async (context, [first, second], options) => (await import('./commands/bench-command.ts')).runBenchCompareCommand(first ?? '', second ?? '', options, context),
+      },
+      {
+        name: 'mine',
+        arguments: '<repo>',
+        description: "build tasks from a repository's history: fixes with their tests, behaviour-preserving refactors, localization",
+        options: [
+          { flags: '-o, --out <file>', description: 'write the tasks here (default: stdout, one JSON line each)' },
+          { flags: '-n, --limit <count>', description: 'stop after this many tasks' },
+          { flags: '--kinds <kinds>', description: 'fix,refactor,localize (default all)' },
+        ],
+        run: async (context, [repository], options) => (await import('./commands/bench-command.ts')).runBenchMineCommand(repository ?? '.', options, context),
+      },
+    ],
+  },
+  {
     name: 'models',
     description: 'the model providers, their keys, the chosen model and prices; checks that the model answers',
     options: [
@@ -223,20 +282,25 @@ export function buildProgram(context: CommandContext): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) });
-  for (const spec of commands) {
-    const command = program.command(spec.name).description(spec.description).exitOverride();
-    if (spec.arguments) command.arguments(spec.arguments);
-    for (const option of spec.options) {
-      const built = new Option(option.flags, option.description);
-      if (option.defaultValue !== undefined) built.default(option.defaultValue);
-      command.addOption(built);
-    }
-    command.action(async (...parameters: unknown[]) => {
-      const commandObject = parameters[parameters.length - 1] as Command;
-      await spec.run(context, commandObject.args, commandObject.opts());
-    });
-  }
+  for (const spec of commands) addCommand(program, spec, context);
   return program;
+}
+
+function addCommand(parent: Command, spec: CommandSpec, context: CommandContext): void {
+  const command = parent.command(spec.name).description(spec.description).exitOverride();
+  if (spec.arguments) command.arguments(spec.arguments);
+  for (const option of spec.options) {
+    const built = new Option(option.flags, option.description);
+    if (option.defaultValue !== undefined) built.default(option.defaultValue);
+    command.addOption(built);
+  }
+  for (const subcommand of spec.subcommands ?? []) addCommand(command, subcommand, context);
+  const run = spec.run;
+  if (!run) return;
+  command.action(async (...parameters: unknown[]) => {
+    const commandObject = parameters[parameters.length - 1] as Command;
+    await run(context, commandObject.args, commandObject.opts());
+  });
 }
 
 /** Runs the CLI with `argv` and sets `process.exitCode`: 0 success, 1 problems found, 2 usage or environment error. */

@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'MODEL_TIMEOUT'
   | 'MODEL_UNREACHABLE'
   | 'MODEL_FAILED'
+  | 'DISK_FULL'
+  | 'BENCH_RUN_BUSY'
   | 'INTERNAL';
 
 export interface CodewrightErrorOptions {
