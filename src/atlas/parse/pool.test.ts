@@ -101,7 +101,7 @@ describe('createParsePool', () => {
   it('stops a worker whose batch hangs and skips the file that hangs', async () => {
     const jobs = writeJobs().slice(0, 20);
     const hanging = { ...jobs[0]!, path: 'hang-me.ts' };
-    const stuck = createParsePool({ threads: 2, batchSize: 8, batchTimeoutMs: 300, workerUrl: new URL('./testing/crashing-worker.ts', import.meta.url) });
+    const stuck = createParsePool({ threads: 2, batchSize: 8, batchTimeoutMs: 3000, workerUrl: new URL('./testing/crashing-worker.ts', import.meta.url) });
     const outcomes = new Map<string, ParseOutcome>();
     try {
       await stuck.parse([...jobs, hanging], (outcome) => outcomes.set(outcome.path, outcome));
