@@ -6,18 +6,16 @@ const scriptExtensions = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx',
 
 /** What resolution needs to know about the repository's files. */
 export interface ResolutionContext {
-  paths: Set<string>;
+  readonly paths: ReadonlySet<string>;
   /** npm workspace package name -> its folder ('' for the root). */
-  packages: Map<string, string>;
+  readonly packages: ReadonlyMap<string, string>;
   /** Lower-cased path suffix index for languages that import by qualified name. */
-  bySuffix: Map<string, string[]>;
+  readonly bySuffix: ReadonlyMap<string, string[]>;
 }
 
-/** Builds the context from every indexed path and the package.json names found. */
-export function createResolutionContext(paths: Iterable<string>, packages: Map<string, string>): ResolutionContext {
-  const set = new Set(paths);
+function suffixIndex(paths: ReadonlySet<string>): Map<string, string[]> {
   const bySuffix = new Map<string, string[]>();
-  for (const path of set) {
+  for (const path of paths) {
     const parts = path.split('/');
     for (let start = Math.max(0, parts.length - 4); start < parts.length; start++) {
       const suffix = parts.slice(start).join('/');
@@ -26,7 +24,30 @@ export function createResolutionContext(paths: Iterable<string>, packages: Map<s
       else bySuffix.set(suffix, [path]);
     }
   }
-  return { paths: set, packages, bySuffix };
+  return bySuffix;
+}
+
+/**
+ * Builds the context from every indexed path and the package.json names found. The suffix index,
+ * and the packages when given as a function, are built on first use: resolving the imports of one
+ * changed TypeScript file needs neither, usually.
+ */
+export function createResolutionContext(
+  paths: Iterable<string>,
+  packages: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>),
+): ResolutionContext {
+  const set = new Set(paths);
+  let packageMap = typeof packages === 'function' ? undefined : packages;
+  let bySuffix: Map<string, string[]> | undefined;
+  return {
+    paths: set,
+    get packages() {
+      return (packageMap ??= (packages as () => ReadonlyMap<string, string>)());
+    },
+    get bySuffix() {
+      return (bySuffix ??= suffixIndex(set));
+    },
+  };
 }
 
 function tryScript(context: ResolutionContext, base: string): string | undefined {
@@ -111,29 +132,53 @@ export function resolveImport(context: ResolutionContext, language: string, from
   }
 }
 
-/** Resolves the imports of the given files (all when undefined) and stores resolved_file_id. */
-export function resolveStoredImports(db: DatabaseSync, context: ResolutionContext, fileIds?: ReadonlySet<number>): number {
-  const idByPath = new Map<string, number>();
-  for (const row of db.prepare('SELECT id, path FROM files').all() as { id: number; path: string }[]) {
-    idByPath.set(row.path, Number(row.id));
-  }
-  const rows = db
-    .prepare(
-      `SELECT imports.id AS id, imports.file_id AS fileId, imports.source AS source, files.path AS path, files.language AS language
+/**
+ * Resolves unresolved imports and stores resolved_file_id: of every file when `fileIds` is undefined;
+ * else of those files, plus the relative imports of every other file unless `othersRelative` is
+ * false (new paths can only satisfy those; when no path was added, nothing else can change).
+ */
+export function resolveStoredImports(
+  db: DatabaseSync,
+  context: ResolutionContext,
+  fileIds?: ReadonlySet<number>,
+  options: { othersRelative?: boolean } = {},
+): number {
+  const onlyThese = fileIds !== undefined && options.othersRelative === false;
+  const select = `SELECT imports.id AS id, imports.file_id AS fileId, imports.source AS source, files.path AS path, files.language AS language
        FROM imports JOIN files ON files.id = imports.file_id
-       WHERE imports.resolved_file_id IS NULL`,
-    )
-    .all() as { id: number; fileId: number; source: string; path: string; language: string }[];
+       WHERE imports.resolved_file_id IS NULL`;
+  const rows = (
+    onlyThese
+      ? db.prepare(`${select} AND imports.file_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...fileIds]))
+      : db.prepare(select).all()
+  ) as { id: number; fileId: number; source: string; path: string; language: string }[];
+  const fileId = fileIdLookup(db, onlyThese);
   const update = db.prepare('UPDATE imports SET resolved_file_id = ? WHERE id = ?');
   let resolved = 0;
   for (const row of rows) {
     if (fileIds && !fileIds.has(Number(row.fileId)) && !row.source.startsWith('.')) continue;
     const target = resolveImport(context, row.language, row.path, row.source);
-    const targetId = target === undefined ? undefined : idByPath.get(target);
+    const targetId = target === undefined ? undefined : fileId(target);
     if (targetId !== undefined && target !== row.path) {
       update.run(targetId, row.id);
       resolved++;
     }
   }
   return resolved;
+}
+
+/** Looks up file ids by path: one query per path for a few imports, else one query for all files. */
+function fileIdLookup(db: DatabaseSync, few: boolean): (path: string) => number | undefined {
+  if (few) {
+    const statement = db.prepare('SELECT id FROM files WHERE path = ?');
+    return (path) => {
+      const row = statement.get(path) as { id: number } | undefined;
+      return row === undefined ? undefined : Number(row.id);
+    };
+  }
+  const idByPath = new Map<string, number>();
+  for (const row of db.prepare('SELECT id, path FROM files').all() as { id: number; path: string }[]) {
+    idByPath.set(row.path, Number(row.id));
+  }
+  return (path) => idByPath.get(path);
 }

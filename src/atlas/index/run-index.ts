@@ -1,19 +1,22 @@
 /** `index`: brings a repository's world model up to date, re-reading only what changed. */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { CodewrightError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { silentLogger } from '../../core/logger.ts';
 import { parseJson } from '../../core/result.ts';
-import { openIndex, readMeta, transaction, writeMeta } from '../store/database.ts';
+import { databasePath, openIndex, readMeta, transaction, writeMeta } from '../store/database.ts';
+import { discardFreshIndex, openFreshIndex, publishFreshIndex } from '../store/fresh-index.ts';
 import { acquireIndexLock } from '../store/lock.ts';
 import { dropFactIndexes, ensureFactIndexes } from '../store/bulk-indexes.ts';
-import { scanRepository } from '../scan/walk.ts';
-import type { ScannedFile } from '../scan/walk.ts';
-import { createParsePool } from '../parse/pool.ts';
-import { parseFile } from '../parse/parse-file.ts';
-import type { ParseJob, ParseOutcome } from '../parse/pool.ts';
+import { estimatedTrackedFiles } from '../scan/git-listing.ts';
+import { scanFiles } from '../scan/scan-files.ts';
+import type { ScanOutcome } from '../scan/scan-files.ts';
+import type { ScannedFile } from '../scan/scan-result.ts';
+import { currentHead } from './git-head.ts';
+import type { ParseJob, ParseOutcome } from '../parse/types.ts';
+import type { ParsePool } from '../parse/pool.ts';
 import { createIndexWriter } from './writer.ts';
 import type { IndexWriter } from './writer.ts';
 import { createResolutionContext, resolveStoredImports } from './resolve-imports.ts';
@@ -45,6 +48,8 @@ const defaultMaxFileSize = 1024 * 1024;
 const batchSize = 200;
 /** Up to this many files are parsed on the main thread instead of starting the pool. */
 const inThreadLimit = 16;
+/** A cold load of a work tree that tracks about this many files starts its workers before the scan ends. */
+const earlyPoolFiles = 500;
 
 interface StoredFile {
   id: number;
@@ -93,17 +98,18 @@ function workspacePackages(root: string, manifests: readonly string[]): Map<stri
   return packages;
 }
 
-function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutcome, summary: IndexSummary, known: boolean): void {
+/** Writes one outcome; returns the file's id when new facts (and so new imports) were written. */
+function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutcome, summary: IndexSummary, known: boolean): number | undefined {
   if (outcome.status === 'unchanged') {
     writer.touchFile(file.path, file.size, file.mtimeMs);
     summary.unchanged++;
-    return;
+    return undefined;
   }
   const base = { path: file.path, language: file.language, size: file.size, mtimeMs: file.mtimeMs };
   if (outcome.status === 'skipped') {
     const id = writer.upsertFile({ ...base, hash: outcome.hash, lines: 0, status: 'skipped', reason: outcome.reason });
     if (known) writer.deleteFacts(id);
-    return;
+    return undefined;
   }
   const { facts } = outcome;
   const syntax = facts.errorLines.length > 0
@@ -116,6 +122,7 @@ function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutc
   if (known) writer.deleteFacts(id);
   writer.insertFacts(id, facts, outcome.chunks ?? []);
   summary.parsed++;
+  return id;
 }
 
 /** Indexes `path` into `<path>/.codewright/index.db` and returns what it did. */
@@ -126,19 +133,35 @@ export async function indexRepository(path: string, options: IndexOptions = {}):
   const logger = options.logger ?? silentLogger;
   const lock = await acquireIndexLock(root, { waitMs: options.waitMs ?? 30_000, command: 'codewright index' });
   let db: DatabaseSync | undefined;
+  let unpublished = false;
+  // Started before the database opens: git lists the files (and finds HEAD if need be) meanwhile.
+  const scanning = scanFiles(root);
+  scanning.catch(() => {});
+  const head = options.history === false ? undefined : currentHead(root).catch(() => null);
   try {
-    if (options.rebuild) {
-      const { rmSync } = await import('node:fs');
-      const { databasePath } = await import('../store/database.ts');
-      for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath(root) + suffix, { force: true });
+    // A cold build (the first, or --rebuild) writes a new file and puts it in place when complete:
+    // a crash leaves the index as it was, so the new file needs no journal.
+    const fresh = options.rebuild === true || !existsSync(databasePath(root));
+    if (fresh) {
+      db = openFreshIndex(root);
+      unpublished = true;
+    } else {
+      discardFreshIndex(root);
+      db = openIndex(root, { writable: true, logger });
+      // Checkpoint once at the end instead of every 1,000 pages: bulk writes rewrite the same pages.
+      db.exec('PRAGMA wal_autocheckpoint = 0');
     }
-    db = openIndex(root, { writable: true, logger });
-    // Checkpoint once at the end instead of every 1,000 pages: bulk writes rewrite the same pages.
-    db.exec('PRAGMA wal_autocheckpoint = 0');
     const summary = emptySummary(root);
     const stage = stageTimer(summary, emit);
-    const changed = await indexFiles(db, root, options, summary, stage);
-    if (options.history !== false) await updateHistory(db, root, options, summary, stage);
+    const changed = await indexFiles(db, root, options, summary, stage, scanning);
+    if (fresh) {
+      const building = db;
+      db = undefined; // publishFreshIndex closes it
+      db = publishFreshIndex(building, root, logger);
+      unpublished = false;
+      db.exec('PRAGMA wal_autocheckpoint = 0');
+    }
+    if (options.history !== false) await updateHistory(db, root, options, summary, stage, head);
     else summary.history = { unavailable: 'skipped (--no-history)' };
     if (options.precise) {
       const { runPrecise } = await import('./run-precise.ts');
@@ -160,6 +183,7 @@ export async function indexRepository(path: string, options: IndexOptions = {}):
     return summary;
   } finally {
     db?.close();
+    if (unpublished) discardFreshIndex(root);
     lock.release();
   }
 }
@@ -171,23 +195,52 @@ async function indexFiles(
   options: IndexOptions,
   summary: IndexSummary,
   stage: StageTimer,
+  scanning: Promise<ScanOutcome>,
 ): Promise<string[]> {
   stage.start('scan');
-  const scan = scanRepository(root);
+  // What the index holds is read while git lists the files.
   const stored = new Map<string, StoredFile>();
   for (const row of db.prepare('SELECT id, path, size, mtime_ms AS mtimeMs, hash, status FROM files').all() as unknown as (StoredFile & { path: string })[]) {
-    stored.set(row.path, { ...row, size: Number(row.size), mtimeMs: Number(row.mtimeMs), id: Number(row.id) });
+    stored.set(row.path, { id: Number(row.id), size: Number(row.size), mtimeMs: Number(row.mtimeMs), hash: row.hash, status: row.status });
   }
   // A cold load (empty index) inserts without secondary indexes and builds them once at the end.
   const cold = stored.size === 0;
   transaction(db, () => (cold ? dropFactIndexes(db) : ensureFactIndexes(db)));
   const writer = createIndexWriter(db);
+  let pool: ParsePool | undefined;
+  const openPool = async () => (pool ??= (await import('../parse/pool.ts')).createParsePool({ threads: options.threads }));
+  try {
+    // A cold load of a large work tree: the workers start now and load their modules while git lists files.
+    if (cold && estimatedTrackedFiles(root) >= earlyPoolFiles) (await openPool()).start();
+    return await indexScanned(db, root, options, summary, stage, { scan: await scanning, stored, cold, writer, openPool });
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface ScanContext {
+  scan: ScanOutcome;
+  stored: ReadonlyMap<string, StoredFile>;
+  cold: boolean;
+  writer: IndexWriter;
+  openPool: () => Promise<ParsePool>;
+}
+
+/** Writes what the scan found, parses the files that changed, builds indexes, resolves imports. */
+async function indexScanned(
+  db: DatabaseSync,
+  root: string,
+  options: IndexOptions,
+  summary: IndexSummary,
+  stage: StageTimer,
+  { scan, stored, cold, writer, openPool }: ScanContext,
+): Promise<string[]> {
   const seen = new Set(scan.files.map((file) => file.path));
   const removed = [...stored.keys()].filter((path) => !seen.has(path));
   const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
   const jobs: ParseJob[] = [];
   const byPath = new Map<string, ScannedFile>();
-  transaction(db, () => {
+  writer.batch(() => {
     for (const path of removed) writer.deleteFile(path);
     for (const file of scan.files) {
       const previous = stored.get(file.path);
@@ -207,16 +260,20 @@ async function indexFiles(
   summary.removed = removed.length;
   summary.unsupported = Object.values(scan.other).reduce((sum, count) => sum + count, 0);
   writeOtherFiles(db, scan.other);
-  stage.end('scan', `${scan.files.length} files, ${jobs.length} to read`);
+  stage.end('scan', `${scan.files.length} files (${scanMethod(scan)}), ${jobs.length} to read`);
 
   stage.start('parse');
   const pending: ParseOutcome[] = [];
   const parsedPaths: string[] = [];
+  const parsedIds = new Set<number>();
   let done = 0;
   const flush = () => {
     if (pending.length === 0) return;
-    transaction(db, () => {
-      for (const outcome of pending) applyOutcome(writer, byPath.get(outcome.path)!, outcome, summary, stored.has(outcome.path));
+    writer.batch(() => {
+      for (const outcome of pending) {
+        const id = applyOutcome(writer, byPath.get(outcome.path)!, outcome, summary, stored.has(outcome.path));
+        if (id !== undefined) parsedIds.add(id);
+      }
     });
     pending.length = 0;
   };
@@ -229,16 +286,14 @@ async function indexFiles(
   };
   if (jobs.length > 0 && jobs.length <= inThreadLimit) {
     // A few changed files: parsing here is cheaper than starting worker threads.
+    const { parseFile } = await import('../parse/parse-file.ts');
     for (const job of jobs) onOutcome(await parseFile(job));
     flush();
   } else if (jobs.length > 0) {
-    const pool = createParsePool({ threads: options.threads });
-    try {
-      await pool.parse(jobs, onOutcome);
-      flush();
-    } finally {
-      await pool.close();
-    }
+    const pool = await openPool();
+    await pool.parse(jobs, onOutcome);
+    flush();
+    await pool.close();
   }
   stage.end('parse', `${summary.parsed} parsed, ${summary.unchanged} unchanged`);
 
@@ -251,14 +306,12 @@ async function indexFiles(
     stage.start('imports');
     const context = createResolutionContext(
       scan.files.map((file) => file.path),
-      workspacePackages(root, scan.manifests),
+      () => workspacePackages(root, scan.manifests),
     );
-    const changedIds = new Set(
-      (db.prepare('SELECT id, path FROM files').all() as { id: number; path: string }[])
-        .filter((row) => byPath.has(row.path))
-        .map((row) => Number(row.id)),
-    );
-    const resolved = transaction(db, () => resolveStoredImports(db, context, removed.length > 0 ? undefined : changedIds));
+    // Only new facts bring unresolved imports, and only new paths can resolve older ones; a removed
+    // path unresolves imports, which then get another chance everywhere.
+    const scope = removed.length > 0 ? undefined : parsedIds;
+    const resolved = transaction(db, () => resolveStoredImports(db, context, scope, { othersRelative: summary.added > 0 }));
     stage.end('imports', `${resolved} imports resolved`);
   }
   for (const skip of scan.skipped) summary.skipped.push(skip);
@@ -267,7 +320,8 @@ async function indexFiles(
 
 /** Records the counts of files in other languages, for `stats`. */
 function writeOtherFiles(db: DatabaseSync, other: Record<string, number>): void {
-  transaction(db, () => writeMeta(db, 'other_files', JSON.stringify(other)));
+  const text = JSON.stringify(other);
+  if (readMeta(db, 'other_files') !== text) transaction(db, () => writeMeta(db, 'other_files', text));
 }
 
 function countTotals(db: DatabaseSync, summary: IndexSummary): void {
@@ -338,6 +392,10 @@ function stageTimer(summary: IndexSummary, emit: IndexEventHandler): StageTimer 
       emit({ type: 'warning', message });
     },
   };
+}
+
+function scanMethod(scan: ScanOutcome): string {
+  return scan.fallback ? `walked: ${scan.fallback}` : scan.method === 'git' ? 'listed by git' : 'walked';
 }
 
 function formatBytes(bytes: number): string {

@@ -1,5 +1,6 @@
-/** Writes parse outcomes into the index with prepared statements; the caller owns transactions. */
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+/** Writes parse outcomes into the index with prepared statements, a batch per transaction. */
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { transaction } from '../store/database.ts';
 import type { FileFacts } from '../facts.ts';
 import type { Chunk } from '../text/chunks.ts';
 import { indexTerms } from '../text/tokenize.ts';
@@ -17,8 +18,13 @@ export interface FileRecord {
   reason: string;
 }
 
-/** Prepared writes into one index database. */
+/** Prepared writes into one index database; call them inside `batch`. */
 export interface IndexWriter {
+  /**
+   * Runs `work` in one transaction. Full-text rows that `insertFacts` queues are written just
+   * before the commit, all together, and dropped if `work` throws.
+   */
+  batch<T>(work: () => T): T;
   upsertFile(record: FileRecord): number;
   touchFile(path: string, size: number, mtimeMs: number): void;
   deleteFacts(fileId: number): void;
@@ -27,6 +33,7 @@ export interface IndexWriter {
 }
 
 const refsPerStatement = 64;
+const refColumns = 7;
 
 function pathTerms(path: string): string {
   return indexTerms(path.replace(/\.[^./]+$/, '')).join(' ');
@@ -61,13 +68,30 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
   const insertRefs = sql(
     `INSERT INTO refs(file_id, name, kind, line, col, enclosing_id, receiver) VALUES ${Array(refsPerStatement).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
   );
+  const refValues = new Array<SQLInputValue>(refsPerStatement * refColumns);
+  const refValue = new Array<SQLInputValue>(refColumns);
   const insertImport = sql(
     'INSERT INTO imports(file_id, source, imported_name, local_name, line, reexport) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertChunk = sql('INSERT INTO chunks(file_id, symbol_id, start_line, end_line) VALUES (?, ?, ?, ?)');
   const insertChunkFts = sql('INSERT INTO chunks_fts(rowid, path, names, docs, body) VALUES (?, ?, ?, ?, ?)');
 
+  // FTS5 keeps inserted terms in memory until the transaction commits, but writes them out as a
+  // segment whenever a statement opens a savepoint (an upsert, a multi-row insert, an update):
+  // queued to the end of the batch, they make one segment per batch instead of several per file.
+  let symbolText: (string | number)[][] = [];
+  let chunkText: (string | number)[][] = [];
+  const writeFullText = () => {
+    const symbols = symbolText;
+    const chunks = chunkText;
+    symbolText = [];
+    chunkText = [];
+    for (const row of symbols) insertSymbolFts.run(...row);
+    for (const row of chunks) insertChunkFts.run(...row);
+  };
+
   const removeFacts = (id: number) => {
+    writeFullText(); // a queued row may belong to the facts being removed
     staleTargets.run(id);
     deleteSymbolsFts.run(id);
     deleteChunksFts.run(id);
@@ -75,6 +99,18 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
   };
 
   return {
+    batch(work) {
+      try {
+        return transaction(db, () => {
+          const result = work();
+          writeFullText();
+          return result;
+        });
+      } finally {
+        symbolText = [];
+        chunkText = [];
+      }
+    },
     upsertFile(record) {
       const row = upsertFile.get(
         record.path,
@@ -124,29 +160,35 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
         );
         const symbolId = Number(result.lastInsertRowid);
         ids.push(symbolId);
-        insertSymbolFts.run(
+        symbolText.push([
           symbolId,
           indexTerms(symbol.name).join(' '),
           symbol.qualifiedName.toLowerCase(),
           symbol.doc ? indexTerms(symbol.doc).join(' ') : '',
           path,
-        );
+        ]);
       }
-      const values = (reference: FileFacts['references'][number]) => [
-        id,
-        reference.name,
-        reference.kind,
-        reference.line,
-        reference.column,
-        reference.enclosing >= 0 ? (ids[reference.enclosing] ?? null) : null,
-        reference.receiver,
-      ];
+      // One parameter array refilled per statement: building an array per reference costs more
+      // than the insert on large files.
       const references = facts.references;
+      const put = (values: SQLInputValue[], at: number, reference: FileFacts['references'][number]) => {
+        values[at] = id;
+        values[at + 1] = reference.name;
+        values[at + 2] = reference.kind;
+        values[at + 3] = reference.line;
+        values[at + 4] = reference.column;
+        values[at + 5] = reference.enclosing >= 0 ? (ids[reference.enclosing] ?? null) : null;
+        values[at + 6] = reference.receiver;
+      };
       let next = 0;
       for (; next + refsPerStatement <= references.length; next += refsPerStatement) {
-        insertRefs.run(...references.slice(next, next + refsPerStatement).flatMap(values));
+        for (let offset = 0; offset < refsPerStatement; offset++) put(refValues, offset * refColumns, references[next + offset]!);
+        insertRefs.run(...refValues);
       }
-      for (; next < references.length; next++) insertRef.run(...values(references[next]!));
+      for (; next < references.length; next++) {
+        put(refValue, 0, references[next]!);
+        insertRef.run(...refValue);
+      }
       for (const entry of facts.imports) {
         insertImport.run(id, entry.source, entry.importedName, entry.localName, entry.line, entry.reexport ? 1 : 0);
       }
@@ -155,7 +197,7 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
           insertChunk.run(id, chunk.symbol >= 0 ? (ids[chunk.symbol] ?? null) : null, chunk.startLine, chunk.endLine)
             .lastInsertRowid,
         );
-        insertChunkFts.run(chunkId, path, chunk.names, chunk.docs, chunk.body);
+        chunkText.push([chunkId, path, chunk.names, chunk.docs, chunk.body]);
       }
     },
   };

@@ -1,9 +1,10 @@
-/** Loads the tree-sitter runtime and each language's grammar once per thread, lazily. */
+/** Loads the tree-sitter runtime and each language's grammar (and extraction rules) once per thread, lazily. */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Language as TreeSitterLanguage, Parser } from 'web-tree-sitter';
 import { CodewrightError } from '../../core/errors.ts';
 import type { Language } from '../../core/types.ts';
+import { loadRules } from './rules/index.ts';
 
 /** A loaded grammar: the tree-sitter language and a parser bound to it. */
 export interface Grammar {
@@ -44,7 +45,10 @@ export function grammarWasmPath(language: Language): string {
   return join(dirname(requireFromHere.resolve(`${packageName}/package.json`)), wasm);
 }
 
-/** Loads a grammar (and the runtime on first use); later calls return the same grammar. */
+/**
+ * Loads a grammar, and the language's extraction rules (and the runtime on first use); later calls
+ * return the same grammar.
+ */
 export function loadGrammar(language: Language): Promise<Grammar> {
   let pending = loading.get(language);
   if (!pending) {
@@ -78,6 +82,8 @@ export function requireGrammar(language: Language): Grammar {
 }
 
 async function doLoadGrammar(language: Language): Promise<Grammar> {
+  const rules = loadRules(language);
+  rules.catch(() => {}); // awaited below, unless the grammar fails first
   runtime ??= Parser.init();
   await runtime;
   let treeSitterLanguage: TreeSitterLanguage;
@@ -92,6 +98,7 @@ async function doLoadGrammar(language: Language): Promise<Grammar> {
       cause,
     });
   }
+  await rules;
   const parser = new Parser();
   parser.setLanguage(treeSitterLanguage);
   const grammar: Grammar = { language, treeSitterLanguage, parser };

@@ -1,8 +1,10 @@
 /** A pool of worker threads that parse files in batches and stream the outcomes back. */
+import module from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { WorkerRequest, WorkerResponse } from './run-batch.ts';
+import type { WorkerMessage, WorkerRequest, WorkerResponse } from './run-batch.ts';
 import type { ParseJob, ParseOptions, ParseOutcome } from './types.ts';
+import { fromWire } from './wire-outcome.ts';
 
 export type { ParseJob, ParseOptions, ParseOutcome } from './types.ts';
 
@@ -15,6 +17,11 @@ export interface ParsePool {
    * carries on. Several parses may run at once.
    */
   parse(jobs: readonly ParseJob[], onOutcome: (outcome: ParseOutcome) => void): Promise<void>;
+  /**
+   * Starts the workers now instead of on the first `parse`, so that they load their modules while
+   * the caller still lists files. Idle workers do not keep the process alive.
+   */
+  start(): void;
   /** Stops the workers; parses still running are rejected. */
   close(): Promise<void>;
 }
@@ -25,6 +32,11 @@ export interface ParsePoolOptions extends ParseOptions {
   threads?: number;
   /** Most files per message to a worker (default 32); smaller near the end to keep threads busy. */
   batchSize?: number;
+  /**
+   * Batches sent to a worker before it answers (default 2): the next batch waits in the worker, so
+   * that it never idles while this thread is busy writing outcomes.
+   */
+  batchesInFlight?: number;
   /**
    * A batch still running after this long (default 60 s, plus 1 s per 100 KB of its files) is
    * taken as a hung parser: the worker is stopped and the batch retried file by file.
@@ -48,12 +60,36 @@ interface Task {
   isolated: boolean;
 }
 
-interface Slot {
-  worker: Worker | undefined;
-  batch: { id: number; tasks: Task[]; timer: NodeJS.Timeout } | undefined;
+interface Batch {
+  id: number;
+  tasks: Task[];
+  /** Set while the worker works on this batch (the first in flight). */
+  timer: NodeJS.Timeout | undefined;
 }
 
+interface Slot {
+  worker: Worker | undefined;
+  /** True once the worker has loaded its modules: only then does a batch's time limit run. */
+  ready: boolean;
+  /** Batches sent and not answered, in the order the worker runs them. */
+  batches: Batch[];
+}
+
+/** A worker that has not loaded its modules after this long is taken as hung. */
+const minimumStartTimeoutMs = 30_000;
+
 const defaultWorkerUrl = new URL('./worker.ts', import.meta.url);
+
+/**
+ * The code a worker starts with: plain JavaScript that turns on the parent's compile cache (a worker
+ * does not inherit it) before the TypeScript modules load, so that the worker neither strips types
+ * again nor loads the type stripper.
+ */
+function workerBootstrap(workerUrl: URL): string {
+  const cacheDirectory = module.getCompileCacheDir?.();
+  const enable = cacheDirectory ? `require('node:module').enableCompileCache?.(${JSON.stringify(cacheDirectory)});\n` : '';
+  return `${enable}import(${JSON.stringify(workerUrl.href)});\n`;
+}
 
 /** Creates a pool; workers start on the first `parse` call. */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
@@ -63,6 +99,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 class ThreadParsePool implements ParsePool {
   readonly #threads: number;
   readonly #batchSize: number;
+  readonly #inFlight: number;
   readonly #parseOptions: ParseOptions;
   readonly #workerUrl: URL;
   readonly #batchTimeoutMs: number;
@@ -77,6 +114,7 @@ class ThreadParsePool implements ParsePool {
   constructor(options: ParsePoolOptions) {
     this.#threads = Math.max(1, options.threads ?? availableParallelism());
     this.#batchSize = Math.max(1, options.batchSize ?? 32);
+    this.#inFlight = Math.max(1, options.batchesInFlight ?? 2);
     this.#parseOptions = { chunks: options.chunks };
     this.#workerUrl = options.workerUrl ?? defaultWorkerUrl;
     this.#batchTimeoutMs = options.batchTimeoutMs ?? 60_000;
@@ -91,9 +129,19 @@ class ThreadParsePool implements ParsePool {
       // Largest files first, so that no thread is left with a big file at the end.
       const sorted = [...jobs].sort((a, b) => b.size - a.size);
       for (const job of sorted) this.#queue.push({ job, call, isolated: false });
-      while (this.#slots.length < this.#threads) this.#slots.push({ worker: undefined, batch: undefined });
+      this.#fillSlots();
       this.#dispatch();
     });
+  }
+
+  start(): void {
+    if (this.#closed) return;
+    this.#fillSlots();
+    for (const slot of this.#slots) slot.worker ??= this.#startWorker(slot);
+  }
+
+  #fillSlots(): void {
+    while (this.#slots.length < this.#threads) this.#slots.push({ worker: undefined, ready: false, batches: [] });
   }
 
   async close(): Promise<void> {
@@ -134,46 +182,65 @@ class ThreadParsePool implements ParsePool {
 
   #dispatch(): void {
     for (const slot of this.#slots) {
-      if (slot.batch || this.#queue.length === 0) continue;
-      // Workers that died are replaced only when there is work: each death uses up work, so a
-      // worker that cannot start does not respawn forever.
-      const worker = (slot.worker ??= this.#startWorker(slot));
-      const tasks = this.#takeBatch();
-      const bytes = tasks.reduce((sum, task) => sum + task.job.size, 0);
-      const timer = setTimeout(() => this.#onTimeout(worker), this.#batchTimeoutMs + bytes / 100);
-      timer.unref();
-      slot.batch = { id: this.#nextBatch++, tasks, timer };
-      worker.ref();
-      const request: WorkerRequest = { batch: slot.batch.id, jobs: tasks.map((task) => task.job), options: this.#parseOptions };
-      worker.postMessage(request);
+      while (this.#queue.length > 0 && this.#hasRoom(slot)) {
+        // Workers that died are replaced only when there is work: each death uses up work, so a
+        // worker that cannot start does not respawn forever.
+        const worker = (slot.worker ??= this.#startWorker(slot));
+        const batch: Batch = { id: this.#nextBatch++, tasks: this.#takeBatch(), timer: undefined };
+        slot.batches.push(batch);
+        if (slot.batches.length === 1 && slot.ready) this.#startTimer(worker, batch);
+        worker.ref();
+        const request: WorkerRequest = { batch: batch.id, jobs: batch.tasks.map((task) => task.job), options: this.#parseOptions };
+        worker.postMessage(request);
+      }
     }
   }
 
+  /** A batch that must run alone (a retry after a death) is neither queued behind nor ahead of another. */
+  #hasRoom(slot: Slot): boolean {
+    if (slot.batches.length === 0) return true;
+    if (slot.batches.length >= this.#inFlight || slot.batches.some((batch) => batch.tasks[0]?.isolated)) return false;
+    return !this.#queue[0]?.isolated;
+  }
+
+  /** Times the batch the worker works on now (batches wait their turn inside the worker untimed). */
+  #startTimer(worker: Worker, batch: Batch): void {
+    const bytes = batch.tasks.reduce((sum, task) => sum + task.job.size, 0);
+    batch.timer = setTimeout(() => this.#onTimeout(worker), this.#batchTimeoutMs + bytes / 100);
+    batch.timer.unref();
+  }
+
   #onResponse(slot: Slot, response: WorkerResponse): void {
-    const batch = slot.batch;
+    const batch = slot.batches[0];
     if (!batch || batch.id !== response.batch) return;
     clearTimeout(batch.timer);
-    slot.batch = undefined;
-    slot.worker?.unref();
+    slot.batches.shift();
+    if (slot.worker && slot.batches[0]) this.#startTimer(slot.worker, slot.batches[0]);
     // Hand the worker its next batch before delivering: delivery may write to the database for a
     // while, and the worker should parse meanwhile.
     this.#dispatch();
-    response.outcomes.forEach((outcome, index) => this.#deliver(batch.tasks[index]!, outcome));
+    if (slot.batches.length === 0) slot.worker?.unref();
+    response.outcomes.forEach((outcome, index) => this.#deliver(batch.tasks[index]!, fromWire(outcome)));
   }
 
-  /** A dead worker's batch is retried one file at a time; a file that kills a worker alone is skipped. */
+  /**
+   * A dead worker's current batch is retried one file at a time, and a file that kills a worker alone
+   * is skipped; the batches waiting behind it go back to the queue as they were.
+   */
   #onDeath(slot: Slot, reason: string): void {
-    const batch = slot.batch;
-    if (batch) clearTimeout(batch.timer);
-    slot.batch = undefined;
+    const [batch, ...waiting] = slot.batches;
+    for (const sent of slot.batches) clearTimeout(sent.timer);
+    slot.batches = [];
     slot.worker = undefined;
+    slot.ready = false;
     if (this.#closed) return;
+    const live = (tasks: Task[]) => tasks.filter((task) => this.#calls.has(task.call));
+    this.#queue.unshift(...waiting.flatMap((sent) => live(sent.tasks)));
     const [only] = batch?.tasks ?? [];
     if (batch && batch.tasks.length === 1 && only?.isolated) {
       this.#deliver(only, { path: only.job.path, status: 'skipped', hash: null, reason });
     } else if (batch) {
-      const retries = batch.tasks.filter((task) => this.#calls.has(task.call));
-      this.#queue.unshift(...retries.map((task) => ({ ...task, isolated: true })));
+      this.#queue.unshift(...live(batch.tasks).map((task) => ({ ...task, isolated: true })));
     }
     this.#dispatch();
   }
@@ -184,16 +251,26 @@ class ThreadParsePool implements ParsePool {
   }
 
   #startWorker(slot: Slot): Worker {
-    const worker = new Worker(this.#workerUrl);
+    const worker = new Worker(workerBootstrap(this.#workerUrl), { eval: true });
     // Idle workers must not keep the process alive; `#dispatch` refs a worker while it works.
     worker.unref();
+    slot.ready = false;
+    const startTimer = setTimeout(() => this.#onTimeout(worker), Math.max(this.#batchTimeoutMs, minimumStartTimeoutMs));
+    startTimer.unref();
     let dead = false;
     const die = (reason: string) => {
       if (dead) return;
       dead = true;
+      clearTimeout(startTimer);
       this.#onDeath(slot, reason);
     };
-    worker.on('message', (response: WorkerResponse) => this.#onResponse(slot, response));
+    worker.on('message', (message: WorkerMessage) => {
+      if ('batch' in message) return this.#onResponse(slot, message);
+      clearTimeout(startTimer);
+      slot.ready = true;
+      const [current] = slot.batches;
+      if (current) this.#startTimer(worker, current);
+    });
     worker.on('error', (error) => die(`parser crashed: ${error instanceof Error ? error.message : String(error)}`));
     worker.on('exit', (code) => die(this.#hung.has(worker) ? 'parser timed out (its worker was stopped)' : `parser crashed: worker exited with code ${code}`));
     return worker;

@@ -4,6 +4,8 @@ import { grammarsFor } from './file-checks.ts';
 import { loadedGrammar, loadGrammars } from './grammars.ts';
 import { parseFileSync } from './parse-file.ts';
 import type { ParseJob, ParseOptions, ParseOutcome } from './types.ts';
+import { toWire } from './wire-outcome.ts';
+import type { WireOutcome } from './wire-outcome.ts';
 
 /** A batch of files for one worker. */
 export interface WorkerRequest {
@@ -12,11 +14,14 @@ export interface WorkerRequest {
   options: ParseOptions;
 }
 
-/** The outcomes of one batch, one per job, in the jobs' order. */
+/** The outcomes of one batch, one per job, in the jobs' order (see `wire-outcome.ts`). */
 export interface WorkerResponse {
   batch: number;
-  outcomes: ParseOutcome[];
+  outcomes: WireOutcome[];
 }
+
+/** What a worker posts: once `ready` when its modules are loaded, then one response per batch. */
+export type WorkerMessage = WorkerResponse | { ready: true };
 
 /** Parses a batch, turning every failure into a `skipped` outcome. */
 export async function runBatch(jobs: readonly ParseJob[], options: ParseOptions): Promise<ParseOutcome[]> {
@@ -42,8 +47,11 @@ export function serveBatches(handle: typeof runBatch = runBatch): void {
   let queue = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
     queue = queue.then(async () => {
-      const response: WorkerResponse = { batch: request.batch, outcomes: await handle(request.jobs, request.options) };
+      const outcomes = await handle(request.jobs, request.options);
+      const response: WorkerResponse = { batch: request.batch, outcomes: outcomes.map(toWire) };
       port.postMessage(response);
     });
   });
+  // Batch time limits count from here: loading modules is no part of parsing a batch.
+  port.postMessage({ ready: true } satisfies WorkerMessage);
 }

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
 
-/** Folders never scanned, whatever the ignore files say. */
-export const alwaysIgnoredDirectories = new Set(['.git', '.hg', '.svn', '.codewright', 'node_modules']);
+export { alwaysIgnoredDirectories } from './always-ignored.ts';
 
 /** The ignore matcher of a directory, with its path relative to the root ('' for the root). */
 export interface IgnoreLevel {

@@ -54,7 +54,8 @@ function configure(db: DatabaseSync): void {
   `);
 }
 
-function migrate(db: DatabaseSync): void {
+/** Brings the schema of an index database up to date, one transaction per migration. */
+export function migrate(db: DatabaseSync): void {
   const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
   if (version > migrations.length) {
     throw new CodewrightError({
