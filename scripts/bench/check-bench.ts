@@ -12,7 +12,9 @@
  * build missing corpora, default 1500), BENCH_CHECK_DIR (state folder), BENCH_CHECK_SOURCES (source
  * folders to change, default functions,classes,ranges,internal), BENCH_RUNS (whole-suite runs, default 3),
  * BENCH_CHECK_RESUME=1 (keep the outcomes already in the state folder and check only the rest: use it only when
- * the evidence code has not changed since they were made).
+ * the evidence code has not changed since they were made), BENCH_CHECK_KINDS (the corpora to build and check,
+ * default `refactors,wrong`; `refactors` alone suits a slow suite, since every mutant tried costs up to a whole
+ * suite run, and it is the only corpus for runners other than tap and node:test).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,6 +31,10 @@ const perCorpus = Number(process.env.BENCH_CHECK_CHANGES ?? 50);
 const buildSeconds = Number(process.env.BENCH_CHECK_BUILD_SECONDS ?? 1500);
 const suiteRuns = Number(process.env.BENCH_RUNS ?? 3);
 const sourceFolders = (process.env.BENCH_CHECK_SOURCES ?? 'functions,classes,ranges,internal').split(',').filter(Boolean);
+const kinds = new Set((process.env.BENCH_CHECK_KINDS ?? 'refactors,wrong').split(',').filter(Boolean));
+for (const kind of kinds) if (kind !== 'refactors' && kind !== 'wrong') throw new Error(`BENCH_CHECK_KINDS takes refactors and wrong, not ${kind}`);
+const wantedRefactors = kinds.has('refactors') ? perCorpus : 0;
+const wantedWrong = kinds.has('wrong') ? perCorpus : 0;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const percent = (part: number, whole: number) => `${fixed((100 * part) / Math.max(1, whole), 0)}%`;
@@ -86,7 +92,8 @@ function printTimes(say: (line: string) => void, outcomes: readonly CheckOutcome
   const checkSeconds = outcomes.map((outcome) => outcome.seconds);
   const suite = median(suiteSeconds);
   const check = median(checkSeconds);
-  say(`check time: median ${fixed(check, 1)} s (p90 ${fixed(percentile(checkSeconds, 90), 1)} s, ${checkSeconds.length} checks) vs full suite median ${fixed(suite, 1)} s: ${fixed(check / suite, 2)}x [target <= 0.5x on a suite of 30 s or more]`);
+  const ran = [...new Set(outcomes.map((outcome) => (outcome.intent === 'refactor' ? 'refactors' : 'wrong changes')))].join(' and ') || 'no corpus';
+  say(`check time (${ran}): median ${fixed(check, 1)} s (p90 ${fixed(percentile(checkSeconds, 90), 1)} s, ${checkSeconds.length} checks) vs full suite median ${fixed(suite, 1)} s: ${fixed(check / suite, 2)}x [target <= 0.5x on a suite of 30 s or more]`);
   const stages = [...new Set(outcomes.flatMap((outcome) => Object.keys(outcome.timings)))];
   say(`  median per evidence kind: ${stages.map((stage) => `${stage} ${fixed(median(outcomes.map((outcome) => outcome.timings[stage] ?? 0)) / 1000, 1)} s`).join(', ')}`);
 }
@@ -129,24 +136,25 @@ export async function benchCheck(root: string): Promise<void> {
     const result = await runWholeSuite(suite, scratch.dir);
     if (!result.passed) throw new Error(`the suite fails at HEAD, so it cannot judge changes: ${result.failures.slice(0, 3).join('; ')}`);
     suiteSeconds.push(result.seconds);
+    log(`  whole suite run ${run + 1}/${suiteRuns}: ${fixed(result.seconds, 1)} s`);
   }
 
   const corpusFile = join(stateDir, `corpus-${scratch.head.slice(0, 12)}.json`);
   const corpus = loadCorpus(corpusFile, scratch.head);
   const options = { scratch, suite, sources, wanted: perCorpus, save: (value: Corpus) => saveCorpus(corpusFile, value), log };
-  if (corpus.refactors.length < perCorpus || corpus.wrong.length < perCorpus) {
+  if (corpus.refactors.length < wantedRefactors || corpus.wrong.length < wantedWrong) {
     const buildStarted = performance.now();
     const deadline = Date.now() + buildSeconds * 1000;
-    if (corpus.refactors.length < perCorpus) await buildRefactors(corpus, options, deadline);
-    if (corpus.wrong.length < perCorpus) await buildWrongChanges(corpus, options, deadline);
+    if (corpus.refactors.length < wantedRefactors) await buildRefactors(corpus, options, deadline);
+    if (corpus.wrong.length < wantedWrong) await buildWrongChanges(corpus, options, deadline);
     corpus.buildSeconds += (performance.now() - buildStarted) / 1000;
     saveCorpus(corpusFile, corpus);
-  } else {
+  } else if (wantedWrong > 0) {
     await refreshWrongPatches(corpus, options);
   }
 
-  const refactors = corpus.refactors.slice(0, perCorpus);
-  const wrong = corpus.wrong.slice(0, perCorpus);
+  const refactors = corpus.refactors.slice(0, wantedRefactors);
+  const wrong = corpus.wrong.slice(0, wantedWrong);
   const outcomesFile = join(stateDir, `outcomes-${scratch.head.slice(0, 12)}.json`);
   const previous = process.env.BENCH_CHECK_RESUME === '1' && existsSync(outcomesFile) ? (JSON.parse(readFileSync(outcomesFile, 'utf8')) as CheckOutcome[]) : [];
   const keyOf = (change: CorpusChange, intent: Intent) => `${intent} ${change.description}`;
@@ -176,9 +184,9 @@ export async function benchCheck(root: string): Promise<void> {
   say(`codewright ${revision}${revisionAtEnd === revision ? '' : ` (changed to ${revisionAtEnd} during the run: figures mix both)`}`);
   say(`full suite (${suite.runner.name}, coverage off, through codewright's ${suite.runner.name} adapter): median ${fixed(median(suiteSeconds), 1)} s of ${suiteSeconds.length} runs (${suiteSeconds.map((value) => fixed(value, 1)).join(', ')})`);
   for (const line of corpusLine(corpus)) say(line);
-  say(`        corpus built in ${fixed(corpus.buildSeconds / 60, 1)} min (cached in ${corpusFile})`);
-  printWrong(say, outcomes.filter((outcome) => outcome.intent === 'fix'));
-  printRefactors(say, outcomes.filter((outcome) => outcome.intent === 'refactor'));
+  say(`        corpus built in ${fixed(corpus.buildSeconds / 60, 1)} min (cached in ${corpusFile})${kinds.size < 2 ? `; BENCH_CHECK_KINDS=${[...kinds].join(',')}` : ''}`);
+  if (wantedWrong > 0) printWrong(say, outcomes.filter((outcome) => outcome.intent === 'fix'));
+  if (wantedRefactors > 0) printRefactors(say, outcomes.filter((outcome) => outcome.intent === 'refactor'));
   printTimes(say, outcomes, suiteSeconds);
   say(`benchmark wall time: ${fixed((performance.now() - started) / 60_000, 1)} min`);
   writeFileSync(join(stateDir, `report-${scratch.head.slice(0, 12)}.txt`), `${lines.join('\n')}\n`);

@@ -7,7 +7,7 @@ import { seededRandom } from '../measure.ts';
 import { describeWrongChange, mutantCandidates, mutatedText } from './mutants.ts';
 import { applyEdits, refactorCandidates, type RefactorCandidate } from './refactors.ts';
 import type { Scratch } from './scratch.ts';
-import { coverageByTestFile, firstFailingFile, suiteOrder, type Suite } from './suite.ts';
+import { coverageByTestFile, firstFailingFile, runsFileByFile, suiteOrder, type Suite } from './suite.ts';
 
 /** One change of a corpus: a patch against the checkout's HEAD. */
 export interface CorpusChange {
@@ -148,7 +148,24 @@ async function passingRefactors(batch: readonly RefactorCandidate[], patches: Re
     scratch.reset();
     return new Set(batch.map((item) => item.id));
   }
+  options.log(`refactors: a batch of ${batch.length} fails ${failing}; ${runsFileByFile(suite) ? 'trying each on its own' : 'halving it'}`);
   const passing = new Set<string>();
+  if (!runsFileByFile(suite)) {
+    // A whole-suite run costs the same for one refactor as for many: halve failing groups (a flaky failure costs two runs, not one per refactor).
+    const halve = async (group: readonly RefactorCandidate[]): Promise<void> => {
+      const half = Math.ceil(group.length / 2);
+      for (const part of [group.slice(0, half), group.slice(half)]) {
+        if (part.length === 0) continue;
+        apply(part);
+        const failed = await firstFailingFile(suite, scratch.dir, suite.testFiles);
+        if (failed === undefined) for (const item of part) passing.add(item.id);
+        else if (part.length > 1) await halve(part);
+      }
+    };
+    await halve(batch);
+    scratch.reset();
+    return passing;
+  }
   for (const item of batch) {
     apply([item]);
     if ((await firstFailingFile(suite, scratch.dir, suite.testFiles)) === undefined) passing.add(item.id);

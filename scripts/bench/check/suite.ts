@@ -28,9 +28,12 @@ export async function openSuite(dir: string): Promise<Suite> {
   const detection = (await detectRunners(dir, dir, files)).find((item) => item.status === 'found');
   if (!detection || detection.status !== 'found') throw new Error(`no test runner found in ${dir}`);
   const runner = detection.runner;
-  // Files run one by one as Node scripts: how tap and node:test run them (one process per file).
-  if (runner.name !== 'tap' && runner.name !== 'node-test') throw new Error(`the check benchmark drives tap and node:test suites; ${dir} uses ${runner.name}`);
   return { runner, testFiles: files.filter((path) => isTestFileFor(runner.name, path)), seconds: new Map() };
+}
+
+/** tap and node:test files run one by one as Node scripts (one process per file); other runners only run whole (file lists go through the runner). */
+export function runsFileByFile(suite: Suite): boolean {
+  return suite.runner.name === 'tap' || suite.runner.name === 'node-test';
 }
 
 /** Runs the whole suite once through codewright's runner adapter (coverage off); seconds and whether every test passed. */
@@ -45,6 +48,7 @@ export async function runWholeSuite(suite: Suite, dir: string): Promise<{ second
  * ones after the first failure. Returns the first failing file, or undefined when all pass.
  */
 export async function firstFailingFile(suite: Suite, dir: string, files: readonly string[]): Promise<string | undefined> {
+  if (!runsFileByFile(suite)) return failingFileOfRun(suite, dir, files);
   let next = 0;
   let failing: string | undefined;
   const worker = async () => {
@@ -64,8 +68,23 @@ export async function firstFailingFile(suite: Suite, dir: string, files: readonl
   return failing;
 }
 
+/**
+ * For runners that run files only through themselves (vitest, jest, mocha): one run of `files` (the whole
+ * suite, by the runner's own configuration, when they are all of it); the first failing file, or the run's
+ * error when it failed without a failing test.
+ */
+async function failingFileOfRun(suite: Suite, dir: string, files: readonly string[]): Promise<string | undefined> {
+  const whole = files.length === suite.testFiles.length && suite.testFiles.every((file) => files.includes(file));
+  const run = await runTestFiles(suite.runner, dir, whole ? 'all' : files, { timeoutMs: 10 * 60_000 });
+  const failing = run.outcomes.find((outcome) => outcome.status === 'fail' || outcome.status === 'timeout');
+  if (failing) return failing.file;
+  if (run.error || run.exitCode !== 0) return `(the run failed: ${run.error ?? `exit ${run.exitCode}`})`;
+  return undefined;
+}
+
 /** Test file -> source file -> lines it executed, from one whole-suite run with V8 coverage. */
 export async function coverageByTestFile(suite: Suite, dir: string, sourceFiles: readonly string[]): Promise<Map<string, Map<string, Set<number>>>> {
+  if (!runsFileByFile(suite)) throw new Error(`the wrong-change corpus needs a suite run file by file (tap, node:test); this one uses ${suite.runner.name}: build only the refactors with BENCH_CHECK_KINDS=refactors`);
   const directory = await mkdtemp(join(tmpdir(), 'codewright-check-bench-coverage-'));
   try {
     const run = await runTestFiles(suite.runner, dir, 'all', { timeoutMs: 10 * 60_000, coverageDirectory: directory });
