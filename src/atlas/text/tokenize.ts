@@ -22,6 +22,25 @@ export function identifierParts(identifier: string): string[] {
   return parts;
 }
 
+/** Terms of each word seen lately: code repeats its identifiers, and splitting them is most of the cost. */
+const wordTermCache = new Map<string, readonly string[]>();
+const wordTermCacheLimit = 50_000;
+
+function termsOfWord(word: string): readonly string[] {
+  const cached = wordTermCache.get(word);
+  if (cached !== undefined) return cached;
+  const terms: string[] = [];
+  const whole = word.toLowerCase().replace(/[$]/g, '_');
+  if (whole.length >= 2 && !stopWords.has(whole)) {
+    terms.push(whole);
+    const parts = identifierParts(word);
+    if (parts.length > 1) for (const part of parts) if (part.length > 1 && !stopWords.has(part)) terms.push(part);
+  }
+  if (wordTermCache.size >= wordTermCacheLimit) wordTermCache.clear();
+  wordTermCache.set(word, terms);
+  return terms;
+}
+
 /**
  * The terms of a text for the full-text index: each identifier lower-cased whole, followed by its
  * parts when it has more than one; stop words dropped.
@@ -30,11 +49,8 @@ export function indexTerms(text: string, into: string[] = []): string[] {
   const words = text.match(wordPattern);
   if (!words) return into;
   for (const word of words) {
-    const whole = word.toLowerCase().replace(/[$]/g, '_');
-    if (whole.length < 2 || stopWords.has(whole)) continue;
-    into.push(whole);
-    const parts = identifierParts(word);
-    if (parts.length > 1) for (const part of parts) if (part.length > 1 && !stopWords.has(part)) into.push(part);
+    const terms = termsOfWord(word);
+    for (let index = 0; index < terms.length; index++) into.push(terms[index]!);
   }
   return into;
 }
