@@ -1,6 +1,5 @@
 /** Keeps paths given by a client inside the repository: `..`, absolute paths elsewhere and symlinks that leave it are refused. */
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { confinePath } from '../core/confine-path.ts';
 import { CodewrightError } from '../core/errors.ts';
 
 function outside(input: string, root: string): CodewrightError {
@@ -11,33 +10,15 @@ function outside(input: string, root: string): CodewrightError {
   });
 }
 
-function isInside(parent: string, child: string): boolean {
-  const path = relative(parent, child);
-  return path === '' || (!path.startsWith(`..${sep}`) && path !== '..' && !isAbsolute(path));
-}
-
-/** The real path of the deepest existing ancestor of `path` (itself when it exists). */
-function realExisting(path: string): string {
-  let current = path;
-  while (!existsSync(current)) {
-    const parent = dirname(current);
-    if (parent === current) return current;
-    current = parent;
-  }
-  return resolve(realpathSync(current), relative(current, path));
-}
-
 /** The repository-relative form (with `/`) of a path given relative to `root` or absolute inside it. */
 export function repositoryPath(root: string, input: string): string {
   const trimmed = input.trim();
   if (trimmed === '' || trimmed.includes('\0')) {
     throw new CodewrightError({ code: 'INVALID_ARGUMENT', message: 'Give a non-empty path relative to the repository root (e.g. `src/index.ts`).' });
   }
-  const absolute = resolve(root, trimmed);
-  if (!isInside(root, absolute)) throw outside(input, root);
-  // A symlink inside the tree may point anywhere: judge where it really leads.
-  if (!isInside(realExisting(root), realExisting(absolute))) throw outside(input, root);
-  return relative(root, absolute).split(sep).join('/');
+  const confined = confinePath(root, trimmed);
+  if (confined.status !== 'inside') throw outside(input, root);
+  return confined.relative;
 }
 
 /** A symbol spec with its path part (`path:line`, `path#name`) made repository-relative and confined; other specs unchanged. */

@@ -1,6 +1,6 @@
 /** Turns a path a model gave into a file of the candidate worktree, refusing paths outside it, git internals and secret files. */
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
+import { confinePath } from '../../core/confine-path.ts';
 import type { Result } from '../../core/result.ts';
 import { fail, ok } from '../../core/result.ts';
 import { secretGlobOf } from '../safety/secret-files.ts';
@@ -14,22 +14,6 @@ export interface WorkspacePath {
 
 const internalFolders = new Set(['.git', '.codewright']);
 
-function inside(root: string, path: string): boolean {
-  const rest = relative(root, path);
-  return rest === '' || (!rest.startsWith('..') && !isAbsolute(rest));
-}
-
-/** The deepest part of `path` that exists, with symbolic links resolved. */
-function realExisting(path: string): string {
-  let current = path;
-  while (!existsSync(current)) {
-    const parent = dirname(current);
-    if (parent === current) return current;
-    current = parent;
-  }
-  return realpathSync(current);
-}
-
 /**
  * Resolves `path` (relative to the worktree, or absolute inside it) for a tool. Fails with a
  * message for the model when the path is empty, leaves the worktree (also through a symbolic
@@ -38,11 +22,11 @@ function realExisting(path: string): string {
 export function resolveWorkspacePath(root: string, path: string, secretPolicy: SecretPolicy): Result<WorkspacePath, string> {
   const given = path.trim();
   if (given === '') return fail('the path is empty: give a path relative to the repository root, e.g. `src/index.ts`');
-  const absolute = resolve(root, given);
-  if (!inside(root, absolute)) {
+  const confined = confinePath(root, given);
+  if (confined.status === 'outside') {
     return fail(`${given} is outside the worktree; tools only reach files under the repository root (give a relative path such as \`src/index.ts\`)`);
   }
-  const relativePath = relative(root, absolute).split(sep).join('/');
+  const relativePath = confined.relative;
   if (relativePath.split('/').some((segment) => internalFolders.has(segment))) {
     return fail(`${relativePath} is inside ${relativePath.split('/').find((segment) => internalFolders.has(segment))}/, which tools do not read or write; use the git tools of \`run\` (git status, git diff, git log) instead`);
   }
@@ -50,8 +34,7 @@ export function resolveWorkspacePath(root: string, path: string, secretPolicy: S
   if (glob !== undefined) {
     return fail(`${relativePath} is a secret file (it matches \`${glob}\`); its contents are never sent to a model. Ask the user (ask_user) for what you need from it, or the user can allow it in codewright.json`);
   }
-  const realRoot = realpathSync(root);
-  if (!inside(realRoot, realExisting(absolute))) {
+  if (confined.status === 'link-outside') {
     return fail(`${relativePath} leads outside the worktree through a symbolic link; tools only reach files under the repository root`);
   }
   return ok({ absolute: join(root, relativePath), relative: relativePath === '' ? '.' : relativePath });

@@ -1,14 +1,12 @@
 /** Counts, for one file at one commit, how many lines `git blame` attributes to each commit of interest. */
 import type { GitRepository } from './repository.ts';
 import { runGit } from './run-git.ts';
-import { createSplitter } from './split-stream.ts';
+import { blameGroupSplitter } from './blame-groups.ts';
 
 /** Lines per commit, or why the file could not be blamed. */
 export type BlameOutcome =
   | { status: 'done'; lines: Map<string, number> }
   | { status: 'failed' | 'timed-out' | 'aborted'; reason: string };
-
-const groupHeader = /^([0-9a-f]{40}|[0-9a-f]{64}) \d+ \d+ (\d+)$/;
 
 /**
  * Runs `git blame --incremental -w <commit> -- <path>` and counts the lines of the commits in `wanted`.
@@ -23,18 +21,8 @@ export async function blameLines(
   options: { timeoutMs: number; signal?: AbortSignal; oldest?: string },
 ): Promise<BlameOutcome> {
   const lines = new Map<string, number>();
-  // Each group is a header line, then key-value lines ending with `filename`.
-  let inGroup = false;
-  const splitter = createSplitter(10, (line) => {
-    if (inGroup) {
-      if (line.startsWith('filename ')) inGroup = false;
-      return;
-    }
-    const match = groupHeader.exec(line);
-    if (!match) return;
-    inGroup = true;
-    const sha = match[1] ?? '';
-    if (wanted.has(sha)) lines.set(sha, (lines.get(sha) ?? 0) + Number(match[2]));
+  const splitter = blameGroupSplitter(({ sha, count }) => {
+    if (wanted.has(sha)) lines.set(sha, (lines.get(sha) ?? 0) + count);
   });
   const boundary = options.oldest ? ['--not', `${options.oldest}^@`] : [];
   const result = await runGit(['blame', '--incremental', '-w', commit, ...boundary, '--', path], {

@@ -1,11 +1,9 @@
 /** Which lines a commit added are still in a file at HEAD: `git blame --incremental` at HEAD, read per line (the atlas counts them per commit). */
 import { runGit } from '../../atlas/history/run-git.ts';
-import { createSplitter } from '../../atlas/history/split-stream.ts';
+import { blameGroupSplitter } from '../../atlas/history/blame-groups.ts';
 import type { Result } from '../../core/result.ts';
 import { fail, ok } from '../../core/result.ts';
 import { git } from '../../evidence/workspace/git.ts';
-
-const groupHeader = /^([0-9a-f]{40}|[0-9a-f]{64}) (\d+) \d+ (\d+)$/;
 
 /** The path `path` (as named at `commit`) has at `head`: itself, its rename target, or undefined when deleted. */
 export async function pathAtHead(topLevel: string, commit: string, head: string, path: string, timeoutMs: number): Promise<string | undefined> {
@@ -28,18 +26,9 @@ export async function pathAtHead(topLevel: string, commit: string, head: string,
  */
 export async function survivingLines(topLevel: string, commit: string, head: string, headPath: string, timeoutMs: number): Promise<Result<Set<number>, string>> {
   const lines = new Set<number>();
-  let inGroup = false;
-  const splitter = createSplitter(10, (line) => {
-    if (inGroup) {
-      if (line.startsWith('filename ')) inGroup = false;
-      return;
-    }
-    const match = groupHeader.exec(line);
-    if (!match) return;
-    inGroup = true;
-    if (match[1] !== commit) return;
-    const start = Number(match[2]);
-    for (let offset = 0; offset < Number(match[3]); offset++) lines.add(start + offset);
+  const splitter = blameGroupSplitter(({ sha, sourceLine, count }) => {
+    if (sha !== commit) return;
+    for (let offset = 0; offset < count; offset++) lines.add(sourceLine + offset);
   });
   const result = await runGit(['blame', '--incremental', '-w', head, '--not', `${commit}^@`, '--', headPath], { cwd: topLevel, timeoutMs, onStdout: (chunk) => splitter.push(chunk) });
   splitter.end();

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Change, Hunk } from '../../core/change.ts';
 import { exportedFunctions } from '../../evidence/differential/exported-functions.ts';
-import { createProgram } from '../../evidence/differential/program.ts';
+import { createProgram } from '../../evidence/typescript-program.ts';
 import { commonJsExports } from './commonjs-exports.ts';
 
 const scriptFile = /\.[cm]?[jt]sx?$/;

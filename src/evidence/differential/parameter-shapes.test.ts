@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { exportedFunctions } from './exported-functions.ts';
 import { parameterShapes } from './parameter-shapes.ts';
-import { createProgram } from './program.ts';
+import { createProgram } from '../typescript-program.ts';
 import { makeWorktrees, type Worktrees } from './testing/worktrees.ts';
 
 let trees: Worktrees | undefined;

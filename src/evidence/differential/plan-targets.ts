@@ -4,7 +4,7 @@ import type ts from 'typescript';
 import type { FileChange } from '../../core/change.ts';
 import type { CheckContext, TouchedSymbol } from '../types.ts';
 import type { ExportedFunction } from './exported-functions.ts';
-import { createProgram } from './program.ts';
+import { createProgram } from '../typescript-program.ts';
 import { type FileSide, baseCounterpart, commonParameters, resolveTouched } from './resolve-function.ts';
 import type { ParameterShape } from './shape.ts';
 

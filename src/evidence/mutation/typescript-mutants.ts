@@ -1,27 +1,14 @@
 /** Mutants of the changed lines of TypeScript and JavaScript files, from the compiler API's AST and types. */
 import path from 'node:path';
 import ts from 'typescript';
+import { createProgram } from '../typescript-program.ts';
 import type { MutantDraft } from './draft.ts';
 import { type OperatorContext, nodeDrafts } from './typescript-operators.ts';
 
-const options: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2023,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2023.d.ts'],
-  types: [],
-  allowJs: true,
-  checkJs: false,
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-  allowImportingTsExtensions: true,
-  jsx: ts.JsxEmit.Preserve,
-};
 
 /** Parsed files with a checker, for the files of one worktree that mutants are made for. */
 export function typescriptProgram(dir: string, files: readonly string[]): { sourceFile(file: string): OperatorContext | undefined } {
-  const program = ts.createProgram({ rootNames: files.map((file) => path.join(dir, file)), options });
+  const program = createProgram(files.map((file) => path.join(dir, file)));
   const checker = program.getTypeChecker();
   return {
     sourceFile: (file) => {

@@ -4,7 +4,7 @@ import { type Result, fail, ok } from '../../../core/result.ts';
 import { type Constants, collectConstants } from '../../../evidence/differential/constants.ts';
 import { exportedFunctions } from '../../../evidence/differential/exported-functions.ts';
 import type { ParameterShape } from '../../../evidence/differential/index.ts';
-import { createProgram } from '../../../evidence/differential/program.ts';
+import { createProgram } from '../../../evidence/typescript-program.ts';
 import { commonParameters } from '../../../evidence/differential/resolve-function.ts';
 
 /** What inputs can be made for the function. */

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { type Result, fail, ok } from '../../../core/result.ts';
 import { exportedFunctions } from '../../../evidence/differential/exported-functions.ts';
-import { createProgram } from '../../../evidence/differential/program.ts';
+import { createProgram } from '../../../evidence/typescript-program.ts';
 import { git } from '../../../evidence/workspace/git.ts';
 
 /** A function to optimize: its file (relative, `/` separators) and export path (`['parse']`, `['Version', 'compare']`). */

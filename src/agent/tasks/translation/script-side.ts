@@ -5,7 +5,7 @@ import { type Constants, collectConstants } from '../../../evidence/differential
 import { exportedFunctions } from '../../../evidence/differential/exported-functions.ts';
 import type { CallOutcome, EncodedValue, Harness } from '../../../evidence/differential/index.ts';
 import { parameterShapes } from '../../../evidence/differential/parameter-shapes.ts';
-import { createProgram } from '../../../evidence/differential/program.ts';
+import { createProgram } from '../../../evidence/typescript-program.ts';
 import type { InputParameter } from './input-shape.ts';
 
 /** An exported function of a script module. */

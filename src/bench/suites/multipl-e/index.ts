@@ -14,7 +14,7 @@ export { loadMultiplETasks } from './load-prompts.ts';
 export { multiplEScorer, createMultiplEScorer } from './multipl-e-scorer.ts';
 export type { MultiplEScorer, MultiplEScorerOptions } from './multipl-e-scorer.ts';
 export { scoreCompletions } from './score-batch.ts';
-export type { BatchScoreOptions, ScoreItem } from './score-batch.ts';
+export type { BatchScoreOptions, ScoreItem } from '../batch-score.ts';
 export { compileBatch, batchCompilerOptions } from './compile-batch.ts';
 export type { CompiledBatch } from './compile-batch.ts';
 export { declaresFunction, programFor, promptDescription, promptFunctionName, rebuildPrompt } from './prompt-text.ts';

@@ -4,7 +4,8 @@ import type { BenchScorer } from '../../types.ts';
 import type { AttemptScore } from '../../types.ts';
 import { candidateText } from './candidate-text.ts';
 import { createCoalescer } from './coalesce.ts';
-import { scoreCompletions, type BatchScoreOptions, type ScoreItem } from './score-batch.ts';
+import type { BatchScoreOptions, ScoreItem } from '../batch-score.ts';
+import { scoreCompletions } from './score-batch.ts';
 
 /** A scorer that can also take many attempts at once. */
 export interface MultiplEScorer extends BenchScorer {

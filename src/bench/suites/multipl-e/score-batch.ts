@@ -7,35 +7,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runProcess } from '../../../core/process.ts';
-import type { BenchTask } from '../../task-schema.ts';
-import type { Attempt, AttemptScore } from '../../types.ts';
+import type { AttemptScore } from '../../types.ts';
+import { itemScore, type BatchScoreOptions, type ScoreItem } from '../batch-score.ts';
 import { candidateText } from './candidate-text.ts';
 import { compileBatch, type CompiledBatch } from './compile-batch.ts';
 import { mapLimit } from './map-limit.ts';
 import { programFor } from './prompt-text.ts';
 
-export interface ScoreItem {
-  task: BenchTask;
-  attempt: Attempt;
-  worktree: string;
-}
-
-export interface BatchScoreOptions {
-  signal?: AbortSignal;
-  /** Limit of one test run, ms; a compile gets this plus 100 ms per file. */
-  timeoutMs: number;
-  /** tsc batches and node processes at once (default 1). */
-  workers?: number;
-}
-
 interface Runnable {
   index: number;
   file: string;
   program: string;
-}
-
-function score(item: ScoreItem, status: AttemptScore['status'], reason: string, measures: Record<string, number> = {}, seconds = 0): AttemptScore {
-  return { taskId: item.task.id, sample: item.attempt.sample, passed: status === 'passed', status, reason, measures, seconds };
 }
 
 function failureLine(stderr: string): string {
@@ -57,9 +39,9 @@ export async function scoreCompletions(items: readonly ScoreItem[], options: Bat
     const { task } = item;
     const prompt = task.target && task.source.kind === 'inline' ? task.source.files[task.target] : undefined;
     const completion = candidateText(task, item.attempt, item.worktree);
-    if (task.broken) scores[index] = score(item, 'broken-task', task.broken);
-    else if (prompt === undefined || !task.scoring.checker) scores[index] = score(item, 'environment-error', 'the task has no prompt file or no tests');
-    else if (completion.trim() === '' || completion === prompt) scores[index] = score(item, 'failed', 'no completion: the answer is empty and the target file is unchanged', { compiled: 0 });
+    if (task.broken) scores[index] = itemScore(item, 'broken-task', task.broken);
+    else if (prompt === undefined || !task.scoring.checker) scores[index] = itemScore(item, 'environment-error', 'the task has no prompt file or no tests');
+    else if (completion.trim() === '' || completion === prompt) scores[index] = itemScore(item, 'failed', 'no completion: the answer is empty and the target file is unchanged', { compiled: 0 });
     else runnable.push({ index, file: `t${index}.ts`, program: programFor(prompt, completion, task.scoring.checker) });
   }
   const workers = Math.max(1, options.workers ?? 1);
@@ -73,14 +55,14 @@ export async function scoreCompletions(items: readonly ScoreItem[], options: Bat
     await mapLimit(jobs, workers, async ({ entry, folder, result }) => {
       const item = items[entry.index] as ScoreItem;
       const errors = result.diagnostics.get(entry.file);
-      if (result.environmentError) return void (scores[entry.index] = score(item, 'environment-error', result.environmentError));
-      if (errors) return void (scores[entry.index] = score(item, 'failed', `type errors: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, { compiled: 0, typeErrors: errors.length }));
+      if (result.environmentError) return void (scores[entry.index] = itemScore(item, 'environment-error', result.environmentError));
+      if (errors) return void (scores[entry.index] = itemScore(item, 'failed', `type errors: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, { compiled: 0, typeErrors: errors.length }));
       const run = await runProcess(process.execPath, [join('out', entry.file.replace(/\.ts$/, '.js'))], { cwd: folder, timeoutMs: options.timeoutMs, signal: options.signal });
       const seconds = run.durationMs / 1000;
-      if (run.spawnError) scores[entry.index] = score(item, 'environment-error', `could not start node (${run.spawnError.message})`);
-      else if (run.timedOut) scores[entry.index] = score(item, 'failed', `the tests timed out after ${seconds.toFixed(1)} s`, { compiled: 1 }, seconds);
-      else if (run.code === 0) scores[entry.index] = score(item, 'passed', 'compiles and the tests pass', { compiled: 1 }, seconds);
-      else scores[entry.index] = score(item, 'failed', `the tests fail: ${failureLine(run.stderr) || `exit code ${run.code}`}`, { compiled: 1 }, seconds);
+      if (run.spawnError) scores[entry.index] = itemScore(item, 'environment-error', `could not start node (${run.spawnError.message})`);
+      else if (run.timedOut) scores[entry.index] = itemScore(item, 'failed', `the tests timed out after ${seconds.toFixed(1)} s`, { compiled: 1 }, seconds);
+      else if (run.code === 0) scores[entry.index] = itemScore(item, 'passed', 'compiles and the tests pass', { compiled: 1 }, seconds);
+      else scores[entry.index] = itemScore(item, 'failed', `the tests fail: ${failureLine(run.stderr) || `exit code ${run.code}`}`, { compiled: 1 }, seconds);
     });
   } finally {
     rmSync(root, { recursive: true, force: true });

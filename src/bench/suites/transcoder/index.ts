@@ -4,7 +4,7 @@ export type { TranscoderLoadOptions, TranslationDirection } from './transcoder-a
 export { transcoderScorer } from './transcoder-scorer.ts';
 export type { BatchScorer } from './transcoder-scorer.ts';
 export { scoreTranslations } from './score-batch.ts';
-export type { BatchScoreOptions, ScoreItem } from './score-batch.ts';
+export type { BatchScoreOptions, ScoreItem } from '../batch-score.ts';
 export { loadTestScripts, resolveScriptsRoot } from './load-scripts.ts';
 export { fillTestScript, parseResultsLine, parseTestScript } from './test-script.ts';
 export type { TestScript } from './test-script.ts';

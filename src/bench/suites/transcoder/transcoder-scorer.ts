@@ -1,7 +1,8 @@
 /** The TransCoder scorer: computational accuracy of a translation, one attempt at a time or in batches. */
 import type { BenchScorer } from '../../types.ts';
 import { transcoderLanguageInfo, isTranscoderLanguage } from './languages.ts';
-import { scoreTranslations, type BatchScoreOptions, type ScoreItem } from './score-batch.ts';
+import type { BatchScoreOptions, ScoreItem } from '../batch-score.ts';
+import { scoreTranslations } from './score-batch.ts';
 import type { AttemptScore } from '../../types.ts';
 
 /** A scorer that can also take many attempts at once (one javac for all Java scripts, parallel runs). */

@@ -1,4 +1,4 @@
-/** A TypeScript program over a few files of a worktree, with options that read both TS and JS. */
+/** A TypeScript program over a few files of a worktree, with options that read TS, JS and JSX (differential testing, mutants, agent tasks). */
 import ts from 'typescript';
 
 const options: ts.CompilerOptions = {
@@ -14,6 +14,7 @@ const options: ts.CompilerOptions = {
   skipLibCheck: true,
   allowImportingTsExtensions: true,
   resolveJsonModule: true,
+  jsx: ts.JsxEmit.Preserve,
 };
 
 /** Type information for `files` (absolute paths) and whatever they import. */
