@@ -151,6 +151,7 @@ const commands: CommandSpec[] = [
       { flags: '--patch <file>', description: 'check a unified diff against the base instead of the working tree' },
       { flags: '--intent <intent>', description: 'what the change claims to be: fix, feature or refactor (default: inferred)' },
       { flags: '--full', description: 'run the whole test suite, not only impacted tests' },
+      { flags: '--record-tests', description: 'first run the whole suite on the base with coverage per test file and keep the test map: later checks against that commit run only the tests that execute the changed lines' },
       { flags: '--only <kinds>', description: 'only these kinds of evidence, comma-separated (build,lint,api,tests,coverage,differential,mutation)' },
       { flags: '--timeout <seconds>', description: 'time limit of one test run or type-check (default 120)' },
       { flags: '--fail-on <verdict>', description: 'exit 1 at or below this verdict (default suspicious; unverified for strict CI)' },

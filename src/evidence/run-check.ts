@@ -13,12 +13,15 @@ import type { CheckReport, FileReport } from './report/types.ts';
 import { defaultProviders } from './providers.ts';
 import { readTestsShared } from './tests/index.ts';
 import { inferIntent } from './infer-intent.ts';
+import { recordTestMaps, type RecordInput } from './record-test-map.ts';
 
 export interface CheckOptions {
   base?: string;
   patchFile?: string;
   intent?: Intent;
   full?: boolean;
+  /** Record the test map at the base first (the whole suite with coverage per test file), then check with it. */
+  recordTests?: boolean;
   /** Time limit of one child process (test run, type-check), ms; default 120 s. */
   timeoutMs?: number;
   failOn?: Verdict;
@@ -71,6 +74,7 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
     files: [],
     changeEvidence: [],
     unavailable: [],
+    notes: [],
     counts: { broken: 0, suspicious: 0, unverified: 0, likely: 0, verified: 0 },
     exitCode: 0,
     milliseconds: 0,
@@ -93,6 +97,7 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
     },
   );
   try {
+    if (options.recordTests) await recordTests(report, { root, baseDir: workspaces.baseDir, base: change.base, timeoutMs: options.timeoutMs ?? 120_000, logger, signal: options.signal }, emit);
     const context: CheckContext = {
       root,
       baseDir: workspaces.baseDir,
@@ -107,6 +112,7 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
       logger,
       signal: options.signal,
       shared: sharedResults,
+      notes: report.notes,
     };
     const providers = (options.providers ?? defaultProviders()).filter((provider) => !options.kinds || options.kinds.includes(provider.kind));
     for (const provider of providers) {
@@ -137,6 +143,24 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
   finishReport(report, change, evidence, touched, options.failOn);
   report.milliseconds = Math.round(performance.now() - started);
   return report;
+}
+
+async function recordTests(report: CheckReport, input: RecordInput, emit: (event: CheckEvent) => void): Promise<void> {
+  emit({ type: 'stage-start', stage: 'record-tests' });
+  const started = performance.now();
+  const outcomes = await recordTestMaps(input);
+  for (const outcome of outcomes) {
+    if (outcome.status === 'recorded') {
+      report.notes.push(
+        `test map recorded: ${outcome.runner}, ${outcome.testFiles} test files over ${outcome.sources} source files in ${outcome.seconds} s${outcome.failingTests > 0 ? ` (${outcome.failingTests} tests failed on the base)` : ''}; saved to ${outcome.path}`,
+      );
+    } else {
+      report.unavailable.push({ kind: 'tests', reason: outcome.reason });
+    }
+  }
+  const milliseconds = Math.round(performance.now() - started);
+  report.recordMilliseconds = milliseconds;
+  emit({ type: 'stage-end', stage: 'record-tests', milliseconds, detail: outcomes.map((outcome) => `${outcome.runner} ${outcome.status}`).join(', ') });
 }
 
 async function runProvider(provider: EvidenceProvider, context: CheckContext): Promise<Evidence[]> {

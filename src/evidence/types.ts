@@ -38,6 +38,8 @@ export interface CheckContext {
   signal?: AbortSignal;
   /** Results of kinds that ran earlier, for kinds that build on them (mutation uses tests). */
   shared: Map<string, unknown>;
+  /** Lines for the report about how the work was done (which tests were selected and why). */
+  notes?: string[];
 }
 
 /** One kind of evidence. Implementations never throw for expected trouble: they return `unavailable`. */

@@ -15,6 +15,7 @@ export interface CheckCommandOptions {
   patch?: string;
   intent?: string;
   full?: boolean;
+  recordTests?: boolean;
   json?: boolean;
   sarif?: boolean;
   markdown?: boolean;
@@ -56,6 +57,7 @@ export async function runCheckCommand(options: CheckCommandOptions, context: Com
     base: options.base,
     patchFile: options.patch,
     full: Boolean(options.full),
+    recordTests: Boolean(options.recordTests),
     ...checked,
     logger: createLogger({ level: 'warn' }),
     onEvent: (event) => {

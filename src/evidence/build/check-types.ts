@@ -1,16 +1,18 @@
-/** The TypeScript/JavaScript half of the build evidence: tsc on base and change per covering tsconfig, new errors only. */
+/** The TypeScript/JavaScript half of the build evidence: tsc on base (cached per commit) and change per covering tsconfig, new errors only. */
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Evidence } from '../../core/change.ts';
-import { ok } from '../../core/result.ts';
+import { ok, type Result } from '../../core/result.ts';
 import type { CheckContext } from '../types.ts';
+import { cachedBaseDiagnostics, cacheableCommit, type BaseDiagnostics } from './base-cache.ts';
 import { diagnosticKey, failuresFor, withoutWorktree } from './diagnostic-evidence.ts';
 import { needsBuildMode } from './build-mode.ts';
 import { findCoveringConfigs } from './find-tsconfig.ts';
 import { hunkIdsOf } from './hunk-lines.ts';
 import { introducedFindings } from './new-findings.ts';
+import { dependencyFingerprint } from './dependency-fingerprint.ts';
 import { compilerNote, projectTypescript, type TypescriptCompiler } from './project-typescript.ts';
-import { runTsc, type RunTscOptions } from './run-tsc.ts';
+import { runTsc, tscArguments, type RunTscOptions } from './run-tsc.ts';
 import { syntaxErrors } from './syntax-check.ts';
 import type { TypeDiagnostic } from './tsc-output.ts';
 
@@ -29,18 +31,44 @@ function isConfigDiagnostic(diagnostic: TypeDiagnostic): boolean {
 /** TS5101/TS5107: an option is deprecated. TypeScript 6 then stops before checking any file, unless told to ignore it. */
 const deprecationCodes = new Set(['TS5101', 'TS5107']);
 
-type TscResults = [Awaited<ReturnType<typeof runTsc>>, Awaited<ReturnType<typeof runTsc>>];
+/** What keys the base side of every config in the cache; undefined when it is not cached. */
+interface BaseCacheScope {
+  commit: string;
+  dependencies: string;
+}
 
-/** Runs tsc in both worktrees; reruns with `--ignoreDeprecations` when deprecated options alone stopped the check. */
+function baseCacheScope(context: CheckContext): BaseCacheScope | undefined {
+  const commit = cacheableCommit(context.change.base);
+  // A base folder that is the change's own folder is no clean checkout of the commit.
+  if (!commit || context.baseDir === context.changeDir) return undefined;
+  return { commit, dependencies: dependencyFingerprint(context.root) };
+}
+
+type TscResults = [Result<BaseDiagnostics, string>, Result<TypeDiagnostic[], string>];
+
+/**
+ * Runs tsc in both worktrees, the base side through the cache (diagnostics worktree-independent);
+ * reruns with `--ignoreDeprecations` when deprecated options alone stopped the check.
+ */
 async function typeCheckBoth(
   context: CheckContext,
   config: string,
   options: Omit<RunTscOptions, 'dir' | 'config' | 'extraArgs'> & { compiler: TypescriptCompiler },
+  scope: BaseCacheScope | undefined,
 ): Promise<{ results: TscResults; note: string }> {
   const run = (dir: string, extraArgs: string[]) => runTsc({ ...options, dir, config, extraArgs });
-  const both = (extraArgs: string[]) =>
-    Promise.all([existsSync(`${context.baseDir}/${config}`) ? run(context.baseDir, extraArgs) : Promise.resolve(ok([])), run(context.changeDir, extraArgs)]);
-  const first = await both([]);
+  const runBase = async (extraArgs: string[]) => {
+    const result = await run(context.baseDir, extraArgs);
+    return result.success ? ok(withoutWorktree(context.baseDir, result.value)) : result;
+  };
+  const base = (extraArgs: string[]): Promise<Result<BaseDiagnostics, string>> => {
+    if (!existsSync(`${context.baseDir}/${config}`)) return Promise.resolve(ok({ diagnostics: [], fromCache: false }));
+    const { version, source } = options.compiler;
+    const key = scope && { ...scope, config, typescript: { version, source }, arguments: tscArguments({ ...options, config, extraArgs }) };
+    return cachedBaseDiagnostics(context.root, key, () => runBase(extraArgs), context.logger);
+  };
+  const both = (extraArgs: string[]) => Promise.all([base(extraArgs), run(context.changeDir, extraArgs)]);
+  const first: TscResults = await both([]);
   const changed = first[1];
   const stopped = changed.success && changed.value.length > 0 && changed.value.every(isConfigDiagnostic) && changed.value.some((diagnostic) => deprecationCodes.has(diagnostic.code));
   if (!stopped || options.build) return { results: first, note: '' };
@@ -49,7 +77,7 @@ async function typeCheckBoth(
 }
 
 /** Type-checks one config in both worktrees and reports the errors the change adds. */
-async function checkConfig(context: CheckContext, config: string, files: string[]): Promise<Evidence[]> {
+async function checkConfig(context: CheckContext, config: string, files: string[], scope: BaseCacheScope | undefined): Promise<Evidence[]> {
   const hunks = hunkIdsOf(context.hunks, files);
   const compiler = projectTypescript(context.changeDir, dirname(config));
   if (!compiler) return [{ kind: 'build', status: 'unavailable', message: `TypeScript is not installed; cannot type-check ${config}`, hunks }];
@@ -57,14 +85,15 @@ async function checkConfig(context: CheckContext, config: string, files: string[
   // `tsc -b` takes no compiler options on its command line.
   const skipLibCheck = !build && !context.change.files.some((file) => declarationFile.test(file.newPath ?? file.oldPath ?? ''));
   const options = { tscPath: compiler.tscPath, compiler, build, skipLibCheck, timeoutMs: context.timeoutMs, signal: context.signal };
-  const { results, note } = await typeCheckBoth(context, config, options);
+  const { results, note } = await typeCheckBoth(context, config, options, scope);
   const [base, changed] = results;
   if (!changed.success) return [{ kind: 'build', status: 'unavailable', message: changed.error, hunks }];
   if (!base.success) return [{ kind: 'build', status: 'unavailable', message: `${base.error} (base revision)`, hunks }];
-  const baseDiagnostics = located(withoutWorktree(context.baseDir, base.value));
+  const baseDiagnostics = located(base.value.diagnostics);
   const changeDiagnostics = located(withoutWorktree(context.changeDir, changed.value));
   const introduced = introducedFindings(baseDiagnostics, changeDiagnostics, context.change);
-  const data = { config, command: build ? 'tsc -b' : 'tsc --noEmit -p', typescript: { version: compiler.version, source: compiler.source } };
+  const fromCache = base.value.fromCache;
+  const data = { config, command: build ? 'tsc -b' : 'tsc --noEmit -p', typescript: { version: compiler.version, source: compiler.source }, baseFromCache: fromCache };
   if (introduced.length > 0) return failuresFor('build', 'type error', introduced, context.hunks, data);
   // Only errors about the options or the config: tsc most likely stopped before checking any file.
   const blocking = changeDiagnostics.find((diagnostic) => diagnostic.category === 'error');
@@ -73,7 +102,7 @@ async function checkConfig(context: CheckContext, config: string, files: string[
     return [{ kind: 'build', status: 'unavailable', message, hunks, data }];
   }
   const errors = changeDiagnostics.filter((diagnostic) => diagnostic.category === 'error').length;
-  const suffix = `${note}${compilerNote(compiler)}`;
+  const suffix = `${note}${compilerNote(compiler)}${fromCache ? '; base diagnostics from the cache' : ''}`;
   const message = errors === 0 ? `type-checks (${config}${suffix})` : `no new type errors (${config}; ${errors} already at the base revision${suffix})`;
   return [{ kind: 'build', status: 'pass', message, hunks, data }];
 }
@@ -108,6 +137,7 @@ export async function checkTypeScript(context: CheckContext, paths: string[], de
     if (!coverage.configs.has(config) && existsSync(`${context.changeDir}/${config}`)) coverage.configs.set(config, []);
   }
   const evidence = checkUncovered(context, coverage.uncovered);
-  for (const [config, files] of coverage.configs) evidence.push(...(await checkConfig(context, config, files)));
+  const scope = coverage.configs.size > 0 ? baseCacheScope(context) : undefined;
+  for (const [config, files] of coverage.configs) evidence.push(...(await checkConfig(context, config, files, scope)));
   return evidence;
 }

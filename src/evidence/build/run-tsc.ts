@@ -26,13 +26,23 @@ export interface RunTscOptions {
   signal?: AbortSignal;
 }
 
-/** The diagnostics of one type-check, or why there are none (timeout, crash). */
-export async function runTsc(options: RunTscOptions): Promise<Result<TypeDiagnostic[], string>> {
+/** The arguments after the `tsc` script: they decide, with the sources and the compiler, what tsc reports. */
+export function tscArguments(options: Pick<RunTscOptions, 'config' | 'build' | 'skipLibCheck' | 'extraArgs'>): string[] {
   const mode = options.build ? ['-b', options.config] : ['--noEmit', '-p', options.config];
-  const args = [options.tscPath, ...mode, '--pretty', 'false', ...(options.skipLibCheck ? ['--skipLibCheck'] : []), ...(options.extraArgs ?? [])];
-  const run = await runProcess(process.execPath, args, { cwd: options.dir, timeoutMs: options.timeoutMs, signal: options.signal, maxOutputBytes: 64 * 1024 * 1024 });
+  return [...mode, '--pretty', 'false', ...(options.skipLibCheck ? ['--skipLibCheck'] : []), ...(options.extraArgs ?? [])];
+}
+
+const maxOutputBytes = 64 * 1024 * 1024;
+
+/** The diagnostics of one completed type-check, or why there are none (timeout, crash, kill, output past the cap). */
+export async function runTsc(options: RunTscOptions): Promise<Result<TypeDiagnostic[], string>> {
+  const args = [options.tscPath, ...tscArguments(options)];
+  const run = await runProcess(process.execPath, args, { cwd: options.dir, timeoutMs: options.timeoutMs, signal: options.signal, maxOutputBytes });
   if (run.timedOut) return fail(`tsc timed out after ${formatDuration(options.timeoutMs)}`);
   if (run.spawnError) return fail(`tsc could not start: ${run.spawnError.message}`);
+  // Partial output is not the project's diagnostics: a comparison with it, or a cached copy of it, would mislead.
+  if (run.signal) return fail(`tsc was killed by ${run.signal}`);
+  if (run.truncated) return fail(`tsc printed more than ${maxOutputBytes / 1024 / 1024} MiB of diagnostics`);
   const diagnostics = parseTscOutput(run.stdout, options.dir);
   if (run.code !== 0 && diagnostics.length === 0) {
     const detail = (run.stderr.trim() || run.stdout.trim()).split('\n')[0] ?? '';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckContext } from '../types.ts';
 import type { PlannedRunner } from '../tests/plan-tests.ts';
-import { runTestFiles } from '../tests/run-test-files.ts';
+import { runTestFiles, runTimeout } from '../tests/run-test-files.ts';
 import { isTestFileFor } from '../tests/test-file-patterns.ts';
 import type { RawCoverage } from '../tests/types.ts';
 import type { ChangedSource } from './changed-sources.ts';
@@ -39,7 +39,7 @@ export async function collectCoverage(context: CheckContext, planned: PlannedRun
   if (planned.selected === 'all' || planned.selected.length > 0) {
     const directory = await mkdtemp(join(tmpdir(), 'codewright-coverage-'));
     try {
-      const options = { timeoutMs: context.timeoutMs, signal: context.signal, coverageDirectory: directory, coverageFiles: [...sources.keys()] };
+      const options = { timeoutMs: runTimeout(context.timeoutMs, planned.selected), signal: context.signal, coverageDirectory: directory, coverageFiles: [...sources.keys()], typeTests: false };
       const run = await runTestFiles(planned.runner, context.changeDir, planned.selected, options);
       // A run cut short leaves lines unexecuted that would have run: no coverage beats wrong coverage.
       if (run.timedOut) return { success: false, reason: `the test run with coverage ${run.error ?? 'timed out'}` };

@@ -1,6 +1,7 @@
 /** The parent side of a harness: one long-lived child per worktree, a timeout per call, group kill. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { typescriptExtensionHook } from '../workspace/typescript-extension-hook.ts';
 import type { CallOutcome, CallRequest, HarnessReply, LoadRequest } from './protocol.ts';
 
 export interface HarnessOptions {
@@ -24,7 +25,13 @@ export interface Harness {
 }
 
 const harnessPath = fileURLToPath(new URL('./harness.ts', import.meta.url));
-const nodeArguments = ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--max-old-space-size=1024'];
+// The hook resolves `./x.js` to `./x.ts`, as TypeScript projects that run through tsc or a bundler import their sources.
+const nodeArguments = [
+  '--experimental-transform-types',
+  '--disable-warning=ExperimentalWarning',
+  '--max-old-space-size=1024',
+  `--import=${typescriptExtensionHook}`,
+];
 
 interface Pending {
   child: ChildProcess;

@@ -40,6 +40,7 @@ export function formatTextReport(report: CheckReport, colors: TextColors): strin
     lines.push('', colors.bold('not checked'));
     for (const { kind, reason } of report.unavailable) lines.push(`  ${kind}: ${reason}`);
   }
+  if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => colors.dim(note)));
   const counts = (Object.entries(report.counts) as [Verdict, number][]).filter(([, count]) => count > 0);
   lines.push('', `${counts.map(([verdict, count]) => paint(verdict, colors)(`${count} ${verdict}`)).join(', ')} ${colors.dim(`in ${(report.milliseconds / 1000).toFixed(1)} s`)}`);
   return lines.join('\n');

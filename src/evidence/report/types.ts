@@ -21,8 +21,12 @@ export interface CheckReport {
   changeEvidence: Evidence[];
   /** Kinds of evidence that could not run, with the reason. */
   unavailable: { kind: EvidenceKind; reason: string }[];
+  /** How the check went about its work, worth a line in the report (test selection, a recorded test map). */
+  notes: string[];
   counts: Record<Verdict, number>;
   exitCode: number;
   milliseconds: number;
   timings: Partial<Record<EvidenceKind, number>>;
+  /** Time spent recording the test map (`--record-tests`), when asked. */
+  recordMilliseconds?: number;
 }

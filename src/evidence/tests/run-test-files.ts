@@ -35,6 +35,11 @@ function runError(runner: TestRunner, results: readonly RunResult[], timeoutMess
   return `${readError}: ${errorLine(output) ?? output.trim().split('\n').pop()?.trim() ?? ''}`;
 }
 
+/** A run of many files gets more time than the per-run limit: half a second for each file beyond 20. */
+export function runTimeout(timeoutMs: number, files: readonly string[] | 'all'): number {
+  return files === 'all' ? timeoutMs : timeoutMs + 500 * Math.max(0, files.length - 20);
+}
+
 /**
  * Runs `files` (relative to `dir`; `all` for the whole suite) with `runner`, killing process groups at
  * `options.timeoutMs` after the start. Tests cut off by the timeout come back as `timeout`. With
@@ -48,7 +53,16 @@ export async function runTestFiles(runner: TestRunner, dir: string, files: reado
   const workDirectory = await mkdtemp(join(tmpdir(), 'codewright-tests-'));
   try {
     const adapter = adapters[runner.name];
-    const input = { runner, dir, files, workDirectory, coverageDirectory: options.coverageDirectory, coverageFiles: options.coverageFiles };
+    const input = {
+      runner,
+      dir,
+      files,
+      workDirectory,
+      coverageDirectory: options.coverageDirectory,
+      coverageFiles: options.coverageFiles,
+      typeTests: options.typeTests,
+      coveragePerTestFile: options.coveragePerTestFile,
+    };
     const plan = await adapter.prepare(input);
     if (plan.coverage?.format === 'unavailable') return { ...empty, coverage: plan.coverage };
     const results = await runInvocations(plan.invocations, { program: runner.program, cwd: dir, timeoutMs: options.timeoutMs, signal: options.signal });

@@ -12,6 +12,8 @@ export interface RunInput {
   workDirectory: string;
   coverageDirectory?: string;
   coverageFiles?: readonly string[];
+  typeTests?: boolean;
+  coveragePerTestFile?: boolean;
 }
 
 /** One process to start: arguments after the runner's program, and extra environment. */

@@ -5,7 +5,8 @@ import type { Evidence, Intent } from '../../core/change.ts';
 import type { CheckContext, EvidenceProvider } from '../types.ts';
 import { compareRuns } from './compare-runs.ts';
 import { planTests, type PlannedRunner, type TestPlan } from './plan-tests.ts';
-import { runTestFiles } from './run-test-files.ts';
+import { runTestFiles, runTimeout } from './run-test-files.ts';
+import type { TestRun } from './types.ts';
 import { testsSharedKey, type TestsRunRecord, type TestsShared } from './shared.ts';
 import { outcomeEvidence, passingEvidence } from './tests-evidence.ts';
 import { isTestFileFor } from './test-file-patterns.ts';
@@ -31,15 +32,28 @@ function withChangeTests(context: CheckContext, planned: PlannedRunner): () => v
   };
 }
 
+/** Files whose outcome on the change needs the base to judge it: failures and timeouts. */
+function filesFailingOnChange(run: TestRun): string[] {
+  return [...new Set(run.outcomes.filter((outcome) => outcome.status === 'fail' || outcome.status === 'timeout').map((outcome) => outcome.file))];
+}
+
+/**
+ * Runs the selected tests on the change, then on the base. A refactor claims to change no behaviour, so a
+ * test that passes on the change needs no base run (the question is only whether something broke): the
+ * base runs just the files that fail on the change, to tell a new failure from an old one. A fix or feature
+ * runs them all on the base too, since a test that failed before and passes now is what demonstrates it.
+ */
 async function runOnBoth(context: CheckContext, plan: TestPlan, planned: PlannedRunner): Promise<TestsRunRecord> {
   const { runner, selected } = planned;
-  const options = { timeoutMs: context.timeoutMs, signal: context.signal };
+  const options = { timeoutMs: runTimeout(context.timeoutMs, selected), signal: context.signal, typeTests: false };
   const change = await runTestFiles(runner, context.changeDir, selected, options);
   const restoreBase = withChangeTests(context, planned);
   let base;
   try {
-    const baseFiles = selected === 'all' ? 'all' : selected.filter((file) => existsSync(join(context.baseDir, file)));
-    base = await runTestFiles(runner, context.baseDir, baseFiles, options);
+    const onlyFailing = context.intent === 'refactor' && !change.error;
+    const wanted = onlyFailing ? filesFailingOnChange(change) : selected;
+    const baseFiles = wanted === 'all' ? 'all' : wanted.filter((file) => existsSync(join(context.baseDir, file)));
+    base = await runTestFiles(runner, context.baseDir, baseFiles, { ...options, timeoutMs: runTimeout(context.timeoutMs, baseFiles) });
   } finally {
     restoreBase();
   }
@@ -80,8 +94,9 @@ async function checkTests(context: CheckContext): Promise<Evidence[]> {
   const records: TestsRunRecord[] = [];
   const failedRuns = new Set<string>();
   for (const planned of plan.runners) {
-    const scope = planned.selected === 'all' ? 'the whole suite' : `${planned.selected.length} test files reach the change`;
+    const scope = planned.selected === 'all' ? 'the whole suite' : (planned.selection ?? `${planned.selected.length} test files reach the change`);
     context.logger.info(`tests: ${planned.runner.name} (${planned.runner.reason}), ${scope}`);
+    if (planned.selection) context.notes?.push(`tests (${planned.runner.name}): ${planned.selection}`);
     const record = await runOnBoth(context, plan, planned);
     records.push(record);
     const found = recordEvidence(record, planned.hunks, context.intent);

@@ -61,5 +61,12 @@ export interface RunTestFilesOptions {
   coverageDirectory?: string;
   /** Source files (relative) whose lines Python tracing records; other runners record everything. */
   coverageFiles?: readonly string[];
+  /**
+   * Whether the runner's own type-checking of test files runs (vitest `typecheck`); default as the project
+   * configures it. `check` turns it off: the build evidence type-checks the project once, with base and change compared.
+   */
+  typeTests?: boolean;
+  /** For V8 coverage, one report per test file (vitest: native imports in forks, even with @vitest/coverage-v8 installed). */
+  coveragePerTestFile?: boolean;
   signal?: AbortSignal;
 }
