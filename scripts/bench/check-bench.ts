@@ -14,7 +14,8 @@
  * BENCH_CHECK_RESUME=1 (keep the outcomes already in the state folder and check only the rest: use it only when
  * the evidence code has not changed since they were made), BENCH_CHECK_KINDS (the corpora to build and check,
  * default `refactors,wrong`; `refactors` alone suits a slow suite, since every mutant tried costs up to a whole
- * suite run, and it is the only corpus for runners other than tap and node:test).
+ * suite run, and it is the only corpus for runners other than tap and node:test), BENCH_CHECK_RECORD_TESTS=0 (skip
+ * recording the test map of HEAD before the checks: then each check selects tests through the import graph).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { Intent } from '../../src/core/change.ts';
 import { isTestFileFor } from '../../src/evidence/tests/test-file-patterns.ts';
 import { buildRefactors, buildWrongChanges, loadCorpus, refreshWrongPatches, saveCorpus, type Corpus, type CorpusChange } from './check/corpus.ts';
-import { checkChange, type CheckOutcome } from './check/run-checks.ts';
+import { checkChange, recordTestMap, type CheckOutcome } from './check/run-checks.ts';
 import { git, openScratch } from './check/scratch.ts';
 import { openSuite, runWholeSuite } from './check/suite.ts';
 import { fixed, median, percentile } from './measure.ts';
@@ -167,6 +168,12 @@ export async function benchCheck(root: string): Promise<void> {
     if (wrong[index]) queue.push([wrong[index]!, 'fix']);
   }
   if (done.size > 0) log(`resuming: ${done.size} outcomes kept from ${outcomesFile}`);
+  let recorded: ReturnType<typeof recordTestMap> | undefined;
+  if (process.env.BENCH_CHECK_RECORD_TESTS !== '0') {
+    log('recording the test map of HEAD (check --record-tests)…');
+    recorded = recordTestMap(scratch);
+    log(`  ${fixed(recorded.seconds, 1)} s: ${[...recorded.notes, ...recorded.unavailable].join('; ')}`);
+  }
   for (const [index, [change, intent]] of queue.entries()) {
     const kept = done.get(keyOf(change, intent));
     if (kept) {
@@ -184,6 +191,8 @@ export async function benchCheck(root: string): Promise<void> {
   say(`codewright ${revision}${revisionAtEnd === revision ? '' : ` (changed to ${revisionAtEnd} during the run: figures mix both)`}`);
   say(`full suite (${suite.runner.name}, coverage off, through codewright's ${suite.runner.name} adapter): median ${fixed(median(suiteSeconds), 1)} s of ${suiteSeconds.length} runs (${suiteSeconds.map((value) => fixed(value, 1)).join(', ')})`);
   for (const line of corpusLine(corpus)) say(line);
+  if (recorded) say(`test map of HEAD recorded once before the checks in ${fixed(recorded.seconds, 1)} s (not in the check times): ${[...recorded.notes, ...recorded.unavailable].join('; ') || 'nothing recorded'}`);
+  else say('no test map (BENCH_CHECK_RECORD_TESTS=0): tests selected through the import graph');
   say(`        corpus built in ${fixed(corpus.buildSeconds / 60, 1)} min (cached in ${corpusFile})${kinds.size < 2 ? `; BENCH_CHECK_KINDS=${[...kinds].join(',')}` : ''}`);
   if (wantedWrong > 0) printWrong(say, outcomes.filter((outcome) => outcome.intent === 'fix'));
   if (wantedRefactors > 0) printRefactors(say, outcomes.filter((outcome) => outcome.intent === 'refactor'));

@@ -19,7 +19,7 @@ export function createMutationHooks(context: CheckContext): MutationTestHooks | 
     context.hunks.find((hunk) => hunk.path === path && line >= hunk.newStart && line < hunk.newStart + Math.max(1, hunk.newLines));
   return {
     async runTests(dir, testFiles, timeoutMs) {
-      const run = await runTestFiles(record.runner, dir, testFiles, { timeoutMs, typeTests: false, ...(context.signal ? { signal: context.signal } : {}) });
+      const run = await runTestFiles(record.runner, dir, testFiles, { timeoutMs, typeTests: false, bail: true, ...(context.signal ? { signal: context.signal } : {}) });
       const failures = run.outcomes.filter((outcome) => outcome.status === 'fail' || outcome.status === 'timeout').map((outcome) => `${outcome.file} > ${outcome.name}`);
       const passed = failures.length === 0 && !run.timedOut && !run.error && (run.exitCode === 0 || run.outcomes.length > 0);
       return { passed, timedOut: run.timedOut, failures: run.error && failures.length === 0 ? [run.error] : failures };

@@ -62,3 +62,19 @@ describe('check --record-tests', () => {
     expect(unmapped.notes).toEqual([]);
   });
 });
+
+describe('check --record-tests with nothing to check', () => {
+  it('records the map of the base for the checks to come', async () => {
+    const fixture = createFixture(files, { git: true });
+    try {
+      const base = fixture.git('rev-parse', 'HEAD').trim();
+      const report = await runCheck(fixture.root, { recordTests: true });
+      expect(report.files).toEqual([]);
+      expect(report.notes[0]).toMatch(/^test map recorded: node-test, 2 test files/);
+      expect(readTestMap(fixture.root, base, 'node-test')?.executed['test/b.test.js']).toBeDefined();
+      expect(fixture.git('status', '--porcelain')).toBe('');
+    } finally {
+      fixture.remove();
+    }
+  });
+});

@@ -81,6 +81,15 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
     timings: {},
   };
   if (change.files.length === 0) {
+    // Nothing to check; `--record-tests` still records the test map of the base, for the checks to come.
+    if (options.recordTests) {
+      const workspaces = await createWorkspaces(root, change, { logger, signal: options.signal });
+      try {
+        await recordTests(report, { root, baseDir: workspaces.baseDir, base: change.base, timeoutMs: options.timeoutMs ?? 120_000, logger, signal: options.signal }, emit);
+      } finally {
+        await workspaces.dispose();
+      }
+    }
     report.milliseconds = Math.round(performance.now() - started);
     return report;
   }

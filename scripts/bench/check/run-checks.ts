@@ -68,3 +68,17 @@ export function checkChange(scratch: Scratch, change: CorpusChange, intent: Inte
   }
   return classify(change, intent, run.seconds, parsed.value as CheckReport);
 }
+
+/**
+ * Records the test map of the scratch clone's HEAD (`check --record-tests` with nothing to check), so that
+ * the checks run only the tests that execute the changed lines. Returns the seconds it took and its notes.
+ */
+export function recordTestMap(scratch: Scratch): { seconds: number; notes: string[]; unavailable: string[] } {
+  scratch.reset();
+  scratch.removeCheckState();
+  const run = runMeasured(process.execPath, [cli, 'check', '--json', '--record-tests'], { cwd: scratch.dir, timeoutMs: 40 * 60_000 });
+  const parsed = parseJson(run.stdout);
+  if (!parsed.success) return { seconds: run.seconds, notes: [], unavailable: [run.stderr.trim().split('\n').slice(-2).join(' ') || `exit ${run.status}`] };
+  const report = parsed.value as CheckReport;
+  return { seconds: run.seconds, notes: report.notes, unavailable: report.unavailable.map((item) => item.reason) };
+}

@@ -1,6 +1,6 @@
 /** A scratch clone of the benchmarked checkout: changes are applied there, never in the checkout itself. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,7 +16,7 @@ export interface Scratch {
   /** Back to `head`, dropping edits and untracked files (ignored ones, like node_modules, stay). */
   reset(): void;
   /**
-   * Removes the `.codewright` folder a check leaves (and prunes its worktrees). Needed while `check` fails
+   * Removes what a check leaves in the `.codewright` folder but its caches (and prunes its worktrees). Needed while `check` fails
    * on a second run in a repository whose .gitignore ignores `.codewright` (collect-change.ts passes
    * `:(exclude).codewright` to `git add`, which git refuses for an ignored path).
    */
@@ -41,8 +41,10 @@ export function openScratch(checkout: string, stateDir: string): Scratch {
   const modules = join(dir, 'node_modules');
   if (existsSync(join(checkout, 'node_modules')) && !lstatExists(modules)) symlinkSync(join(checkout, 'node_modules'), modules);
   const patchFile = join(tmpdir(), `codewright-check-bench-${process.pid}.patch`);
+  // Everything but `cache/` (the test map and base type-check results of HEAD, which later checks reuse).
   const removeCheckState = () => {
-    rmSync(join(dir, '.codewright'), { recursive: true, force: true });
+    const state = join(dir, '.codewright');
+    for (const entry of existsSync(state) ? readdirSync(state) : []) if (entry !== 'cache') rmSync(join(state, entry), { recursive: true, force: true });
     git(dir, 'worktree', 'prune');
   };
   // An interrupted run leaves check worktrees, whose test files a runner's own search would find.

@@ -1,6 +1,7 @@
 /** Reads a NODE_V8_COVERAGE folder: per process, the changed files' line coverage and the test files it loaded. */
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseJson } from '../../core/result.ts';
 import { v8FileCoverage, type V8Function } from './v8-lines.ts';
@@ -28,7 +29,57 @@ function relativePath(url: string, roots: readonly string[]): string | undefined
   return undefined;
 }
 
-function addProcess(data: CoverageData, input: V8ReadInput, roots: readonly string[], scripts: readonly ScriptCoverage[]): void {
+/** What NODE_V8_COVERAGE keeps of a script Node transformed (`--experimental-transform-types`): its source map and line lengths. */
+interface SourceMapCacheEntry {
+  lineLengths?: number[];
+  data?: unknown;
+}
+
+/**
+ * Maps the offsets of a transformed script's ranges back onto its source through the source map Node kept,
+ * so that lines are counted on the file as written. Offsets without a mapping keep the nearest earlier one.
+ */
+function mapRanges(functions: readonly V8Function[], entry: SourceMapCacheEntry, source: string): V8Function[] | undefined {
+  if (!entry.lineLengths || !entry.data) return undefined;
+  let map: SourceMap;
+  try {
+    map = new SourceMap(entry.data as ConstructorParameters<typeof SourceMap>[0]);
+  } catch {
+    return undefined;
+  }
+  const generatedStarts: number[] = [];
+  let at = 0;
+  for (const length of entry.lineLengths) {
+    generatedStarts.push(at);
+    at += length + 1;
+  }
+  const originalStarts = [0];
+  for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) originalStarts.push(index + 1);
+  const toOriginal = (offset: number): number => {
+    let line = 0;
+    let high = generatedStarts.length - 1;
+    while (line < high) {
+      const middle = (line + high + 1) >> 1;
+      if (generatedStarts[middle]! <= offset) line = middle;
+      else high = middle - 1;
+    }
+    const column = offset - generatedStarts[line]!;
+    const found = map.findEntry(line, column) as { generatedLine?: number; generatedColumn?: number; originalLine?: number; originalColumn?: number };
+    if (found.originalLine === undefined || found.originalColumn === undefined) return offset;
+    // Within a mapped segment the code is copied as written: keep the distance from the segment's start.
+    const within = found.generatedLine === line ? column - (found.generatedColumn ?? column) : 0;
+    return Math.min(source.length, (originalStarts[found.originalLine] ?? source.length) + found.originalColumn + within);
+  };
+  // An end offset is exclusive: map its last character, then step past it.
+  const mapRange = (range: V8Function['ranges'][number]) => ({
+    ...range,
+    startOffset: toOriginal(range.startOffset),
+    endOffset: range.endOffset > range.startOffset ? toOriginal(range.endOffset - 1) + 1 : toOriginal(range.endOffset),
+  });
+  return functions.map((fn) => ({ ...fn, ranges: fn.ranges.map(mapRange) }));
+}
+
+function addProcess(data: CoverageData, input: V8ReadInput, roots: readonly string[], scripts: readonly ScriptCoverage[], sourceMaps: Record<string, SourceMapCacheEntry> = {}): void {
   const loadedTests: string[] = [];
   const lines = new Map<string, Set<number>>();
   for (const script of scripts) {
@@ -37,7 +88,8 @@ function addProcess(data: CoverageData, input: V8ReadInput, roots: readonly stri
     if (input.isTestFile(path)) loadedTests.push(path);
     const file = input.sources.get(path);
     if (!file) continue;
-    const coverage = v8FileCoverage(file.source, script.functions, file.executable);
+    const mapped = sourceMaps[script.url] ? mapRanges(script.functions, sourceMaps[script.url]!, file.source) : undefined;
+    const coverage = v8FileCoverage(file.source, mapped ?? script.functions, file.executable);
     const total = data.files.get(path);
     if (total) mergeFileCoverage(total, coverage);
     else data.files.set(path, coverage);
@@ -59,8 +111,8 @@ export async function readV8Coverage(directory: string, input: V8ReadInput): Pro
   for (const report of reports) {
     const parsed = parseJson(await readFile(join(directory, report), 'utf8').catch(() => ''));
     if (!parsed.success) continue;
-    const scripts = (parsed.value as { result?: unknown }).result;
-    if (Array.isArray(scripts)) addProcess(data, input, roots, scripts as ScriptCoverage[]);
+    const content = parsed.value as { result?: unknown; 'source-map-cache'?: Record<string, SourceMapCacheEntry> };
+    if (Array.isArray(content.result)) addProcess(data, input, roots, content.result as ScriptCoverage[], content['source-map-cache']);
   }
   return data;
 }

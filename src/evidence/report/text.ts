@@ -20,6 +20,8 @@ export function formatTextReport(report: CheckReport, colors: TextColors): strin
   lines.push(`${colors.bold('check')} ${report.source} against ${report.base.slice(0, 12)} ${colors.dim(`(intent: ${report.intent}, ${report.intentSource})`)}`);
   if (report.files.length === 0) {
     lines.push('no changes to check');
+    for (const { kind, reason } of report.unavailable) lines.push(`${kind}: ${reason}`);
+    lines.push(...report.notes);
     return lines.join('\n');
   }
   for (const file of report.files) {

@@ -4,6 +4,7 @@ import { mochaAdapter } from './mocha-adapter.ts';
 import type { RunInput } from './runner-adapter.ts';
 import { tapAdapter } from './tap-adapter.ts';
 import type { TestRunner } from './types.ts';
+import { vitestAdapter, vitestResolveConditions } from './vitest-adapter.ts';
 
 const runner = (name: TestRunner['name'], bin: string): TestRunner => ({ name, language: 'javascript', program: 'node', baseArgs: [bin], suiteArgs: [], reason: '' });
 
@@ -50,5 +51,29 @@ describe('command lines of runners that are not installed here', () => {
       ],
       coverage: { format: 'v8', directory: '/c' },
     });
+  });
+});
+
+describe('options check passes to runners', () => {
+  test('bail stops jest and mocha at the first failure', async () => {
+    const jest = await jestAdapter.prepare({ runner: runner('jest', '/p/jest.js'), dir: '/repo', files: ['t.test.js'], workDirectory: '/w', bail: true });
+    expect(jest.invocations[0]?.args).toContain('--bail=1');
+    const mocha = await mochaAdapter.prepare({ runner: runner('mocha', '/p/mocha.js'), dir: '/repo', files: 'all', workDirectory: '/w', bail: true });
+    expect(mocha.invocations[0]?.args).toContain('--bail');
+  });
+
+  test('vitest: type tests off, bail, and for native coverage the Node options every workspace project inherits', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'codewright-vitest-args-'));
+    try {
+      writeFileSync(join(dir, 'vitest.config.ts'), "export default { resolve: { conditions: ['@acme/source', 'default'] } };\n");
+      const plain = await vitestAdapter.prepare({ runner: runner('vitest', '/p/vitest.mjs'), dir, files: ['a.test.ts'], workDirectory: '/w', typeTests: false, bail: true });
+      expect(plain.invocations[0]?.args).toEqual(expect.arrayContaining(['--typecheck.enabled=false', '--bail=1']));
+      expect(await vitestResolveConditions(dir)).toEqual(['@acme/source']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { RunnerAdapter, RunPlan } from './runner-adapter.ts';
 export const jestAdapter: RunnerAdapter = {
   async prepare(input): Promise<RunPlan> {
     const args = [...input.runner.baseArgs, '--json', `--outputFile=${join(input.workDirectory, 'results.json')}`, '--ci', '--watchAll=false'];
+    if (input.bail) args.push('--bail=1');
     if (input.files !== 'all') args.push('--runTestsByPath', ...input.files);
     if (!input.coverageDirectory) return { invocations: [{ args, env: {} }] };
     args.push('--coverage', '--coverageProvider=v8', '--coverageReporters=json', `--coverageDirectory=${input.coverageDirectory}`);

@@ -8,7 +8,7 @@ import type { RunnerAdapter, RunPlan } from './runner-adapter.ts';
 export const mochaAdapter: RunnerAdapter = {
   async prepare(input): Promise<RunPlan> {
     const output = join(input.workDirectory, 'results.json');
-    const args = [...input.runner.baseArgs, '--reporter', 'json', '--reporter-option', `output=${output}`, ...(input.files === 'all' ? [] : input.files)];
+    const args = [...input.runner.baseArgs, '--reporter', 'json', '--reporter-option', `output=${output}`, ...(input.bail ? ['--bail'] : []), ...(input.files === 'all' ? [] : input.files)];
     if (!input.coverageDirectory) return { invocations: [{ args, env: {} }] };
     return { invocations: [{ args, env: { NODE_V8_COVERAGE: input.coverageDirectory } }], coverage: { format: 'v8', directory: input.coverageDirectory } };
   },

@@ -62,6 +62,7 @@ export async function runTestFiles(runner: TestRunner, dir: string, files: reado
       coverageFiles: options.coverageFiles,
       typeTests: options.typeTests,
       coveragePerTestFile: options.coveragePerTestFile,
+      bail: options.bail,
     };
     const plan = await adapter.prepare(input);
     if (plan.coverage?.format === 'unavailable') return { ...empty, coverage: plan.coverage };

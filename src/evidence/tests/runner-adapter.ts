@@ -14,6 +14,7 @@ export interface RunInput {
   coverageFiles?: readonly string[];
   typeTests?: boolean;
   coveragePerTestFile?: boolean;
+  bail?: boolean;
 }
 
 /** One process to start: arguments after the runner's program, and extra environment. */

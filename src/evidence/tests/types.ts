@@ -68,5 +68,7 @@ export interface RunTestFilesOptions {
   typeTests?: boolean;
   /** For V8 coverage, one report per test file (vitest: native imports in forks, even with @vitest/coverage-v8 installed). */
   coveragePerTestFile?: boolean;
+  /** Stop at the first failing test where the runner can (vitest, jest, mocha): a mutant run only needs one. */
+  bail?: boolean;
   signal?: AbortSignal;
 }
