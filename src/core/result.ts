@@ -1,4 +1,5 @@
 /** Results for expected failures: parsing, configs, patches. */
+import { readFileSync } from 'node:fs';
 
 export type Result<T, E = Error> = { success: true; value: T } | { success: false; error: E };
 
@@ -17,4 +18,16 @@ export function parseJson(text: string): Result<unknown> {
   } catch (error) {
     return fail(error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+/** The JSON object in the file at `path`, or undefined when it is missing, unreadable, not JSON or not an object. */
+export function readJsonObject(path: string): Record<string, unknown> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = parseJson(text);
+  return parsed.success && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>) : undefined;
 }

@@ -1,10 +1,10 @@
 /** A lock file so that one indexer at a time writes a repository's index. */
-import { openSync, writeSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CodewrightError } from '../../core/errors.ts';
-import { parseJson } from '../../core/result.ts';
+import { readJsonObject } from '../../core/result.ts';
 import { ensureDataDirectory } from './database.ts';
 
 export interface LockHolder {
@@ -28,15 +28,7 @@ function isAlive(pid: number): boolean {
 }
 
 function readHolder(path: string): LockHolder | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const parsed = parseJson(text);
-  if (!parsed.success || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
-  return parsed.value as LockHolder;
+  return readJsonObject(path) as LockHolder | undefined;
 }
 
 function tryCreate(path: string, holder: LockHolder): boolean {

@@ -1,10 +1,10 @@
 /** Keeps tsc's diagnostics at a base commit in `.codewright/cache/`, so that checking against the same commit again type-checks the change only. */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirectory, ensureDataDirectory } from '../../atlas/store/database.ts';
 import type { Logger } from '../../core/logger.ts';
-import { ok, parseJson, type Result } from '../../core/result.ts';
+import { ok, readJsonObject, type Result } from '../../core/result.ts';
 import type { TypeDiagnostic } from './tsc-output.ts';
 
 /** Bumped when the entry format or what a run stores changes; older entries are then ignored. */
@@ -55,15 +55,8 @@ function isDiagnostic(value: unknown): value is TypeDiagnostic {
 
 /** The stored diagnostics for `key`; undefined when absent, unreadable, corrupt, of another format or for another key. */
 function readEntry(path: string, key: BaseCacheKey): TypeDiagnostic[] | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const parsed = parseJson(text);
-  if (!parsed.success || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
-  const entry = parsed.value as { version?: unknown; key?: unknown; diagnostics?: unknown };
+  const entry = readJsonObject(path) as { version?: unknown; key?: unknown; diagnostics?: unknown } | undefined;
+  if (!entry) return undefined;
   if (entry.version !== entryVersion || JSON.stringify(entry.key) !== JSON.stringify(key)) return undefined;
   if (!Array.isArray(entry.diagnostics) || !entry.diagnostics.every(isDiagnostic)) return undefined;
   return entry.diagnostics;

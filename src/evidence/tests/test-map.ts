@@ -3,10 +3,11 @@
  * (`codewright check --record-tests`) so that later checks against that commit run only the test files
  * that execute the changed lines, not every test file that imports them.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hunk } from '../../core/change.ts';
 import { dataDirectory } from '../../atlas/store/database.ts';
+import { readJsonObject } from '../../core/result.ts';
 import type { RunnerName } from './types.ts';
 
 const formatVersion = 1;
@@ -36,12 +37,9 @@ export function testMapPath(root: string, base: string, runner: RunnerName): str
 
 /** The recorded map, or undefined when there is none (or it is unreadable, or of another format). */
 export function readTestMap(root: string, base: string, runner: RunnerName): TestMap | undefined {
-  try {
-    const map = JSON.parse(readFileSync(testMapPath(root, base, runner), 'utf8')) as TestMap;
-    return map.version === formatVersion && map.base === base && map.runner === runner && typeof map.executed === 'object' ? map : undefined;
-  } catch {
-    return undefined;
-  }
+  const map = readJsonObject(testMapPath(root, base, runner)) as Partial<TestMap> | undefined;
+  const valid = map?.version === formatVersion && map.base === base && map.runner === runner && typeof map.executed === 'object' && Array.isArray(map.sources);
+  return valid ? (map as TestMap) : undefined;
 }
 
 /** Writes the map atomically (a temporary file renamed into place). */
