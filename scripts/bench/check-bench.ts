@@ -15,13 +15,15 @@
  * the evidence code has not changed since they were made), BENCH_CHECK_KINDS (the corpora to build and check,
  * default `refactors,wrong`; `refactors` alone suits a slow suite, since every mutant tried costs up to a whole
  * suite run, and it is the only corpus for runners other than tap and node:test), BENCH_CHECK_RECORD_TESTS=0 (skip
- * recording the test map of HEAD before the checks: then each check selects tests through the import graph).
+ * recording the test map of HEAD before the checks: then each check selects tests through the import graph;
+ * `keep` uses a map an earlier run recorded for HEAD, when there is one).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Intent } from '../../src/core/change.ts';
 import { isTestFileFor } from '../../src/evidence/tests/test-file-patterns.ts';
+import { readTestMap } from '../../src/evidence/tests/test-map.ts';
 import { buildRefactors, buildWrongChanges, loadCorpus, refreshWrongPatches, saveCorpus, type Corpus, type CorpusChange } from './check/corpus.ts';
 import { checkChange, recordTestMap, type CheckOutcome } from './check/run-checks.ts';
 import { git, openScratch } from './check/scratch.ts';
@@ -169,7 +171,11 @@ export async function benchCheck(root: string): Promise<void> {
   }
   if (done.size > 0) log(`resuming: ${done.size} outcomes kept from ${outcomesFile}`);
   let recorded: ReturnType<typeof recordTestMap> | undefined;
-  if (process.env.BENCH_CHECK_RECORD_TESTS !== '0') {
+  const keptMap = process.env.BENCH_CHECK_RECORD_TESTS === 'keep' ? readTestMap(scratch.dir, scratch.head, suite.runner.name) : undefined;
+  if (keptMap) {
+    recorded = { seconds: keptMap.seconds, notes: [`kept from ${keptMap.recordedAt}: ${Object.keys(keptMap.executed).length} test files over ${keptMap.sources.length} source files`], unavailable: [] };
+    log(`test map of HEAD ${recorded.notes[0]}`);
+  } else if (process.env.BENCH_CHECK_RECORD_TESTS !== '0') {
     log('recording the test map of HEAD (check --record-tests)…');
     recorded = recordTestMap(scratch);
     log(`  ${fixed(recorded.seconds, 1)} s: ${[...recorded.notes, ...recorded.unavailable].join('; ')}`);

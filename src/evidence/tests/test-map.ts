@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hunk } from '../../core/change.ts';
-import { dataDirectory } from '../../atlas/store/database.ts';
+import { dataDirectory, ensureDataDirectory } from '../../atlas/store/database.ts';
 import { readJsonObject } from '../../core/result.ts';
 import type { RunnerName } from './types.ts';
 
@@ -45,6 +45,7 @@ export function readTestMap(root: string, base: string, runner: RunnerName): Tes
 /** Writes the map atomically (a temporary file renamed into place). */
 export function writeTestMap(root: string, map: Omit<TestMap, 'version'>): string {
   const path = testMapPath(root, map.base, map.runner);
+  ensureDataDirectory(root);
   mkdirSync(join(path, '..'), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify({ version: formatVersion, ...map })}\n`);

@@ -36,4 +36,15 @@ describe('snapshotUserTree and compareSnapshots', () => {
       { path: 'src/leak.ts', change: 'added' },
     ]);
   });
+
+  it("leave out codewright's own folder even before its .gitignore exists", async () => {
+    const fixture = createFixture({ 'src/a.ts': 'a\n' }, { git: true });
+    fixtures.push(fixture);
+    fixture.write('.codewright/cache/test-map/base-vitest.json', '{}\n');
+    const before = await snapshotUserTree(fixture.root);
+    expect([...before.files.keys()]).toEqual(['src/a.ts']);
+    fixture.write('.codewright/.gitignore', '*\n');
+    rmSync(join(fixture.root, '.codewright/cache'), { recursive: true });
+    expect(compareSnapshots(before, await snapshotUserTree(fixture.root))).toEqual([]);
+  });
 });

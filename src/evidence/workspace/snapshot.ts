@@ -45,7 +45,8 @@ export async function snapshotUserTree(root: string, options: { timeoutMs?: numb
   const timeoutMs = options.timeoutMs ?? defaultGitTimeoutMs;
   const topLevel = await repositoryTopLevel(root, timeoutMs);
   const index = await gitPath(topLevel, 'index', timeoutMs);
-  const listing = await gitOutput(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+  // `.codewright/` is codewright's own state (worktrees, caches): left out even before its .gitignore exists.
+  const listing = await gitOutput(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.', ':(exclude).codewright'], {
     cwd: topLevel,
     timeoutMs,
     maxOutputBytes: 256 * 1024 * 1024,
