@@ -37,14 +37,14 @@ export function openScratch(checkout: string, stateDir: string): Scratch {
   if (!existsSync(join(dir, '.git'))) git(stateDir, 'clone', '--quiet', '--no-checkout', checkout, 'work');
   else git(dir, 'fetch', '--quiet', checkout, head);
   git(dir, 'checkout', '--quiet', '--force', '--detach', head);
-  git(dir, 'clean', '-fdq');
+  git(dir, 'clean', '-fdq', '-e', '/.codewright/');
   const modules = join(dir, 'node_modules');
   if (existsSync(join(checkout, 'node_modules')) && !lstatExists(modules)) symlinkSync(join(checkout, 'node_modules'), modules);
   const patchFile = join(tmpdir(), `codewright-check-bench-${process.pid}.patch`);
-  // Everything but `cache/` (the test map and base type-check results of HEAD, which later checks reuse).
+  // Everything but `cache/` and the folder's .gitignore (the test map and base type-check results of HEAD, which later checks reuse).
   const removeCheckState = () => {
     const state = join(dir, '.codewright');
-    for (const entry of existsSync(state) ? readdirSync(state) : []) if (entry !== 'cache') rmSync(join(state, entry), { recursive: true, force: true });
+    for (const entry of existsSync(state) ? readdirSync(state) : []) if (entry !== 'cache' && entry !== '.gitignore') rmSync(join(state, entry), { recursive: true, force: true });
     git(dir, 'worktree', 'prune');
   };
   // An interrupted run leaves check worktrees, whose test files a runner's own search would find.
@@ -54,7 +54,7 @@ export function openScratch(checkout: string, stateDir: string): Scratch {
     head,
     reset() {
       git(dir, 'reset', '--quiet', '--hard', head);
-      git(dir, 'clean', '-fdq');
+      git(dir, 'clean', '-fdq', '-e', '/.codewright/');
     },
     removeCheckState,
     apply(patch) {
