@@ -30,7 +30,7 @@ function whyNotJudged(results: readonly MutantResult[]): string {
   if (results.every((result) => result.status === 'no-tests')) return 'no test covers the changed lines to run mutants against';
   const error = results.find((result) => result.status === 'error');
   if (error) return `mutants could not be judged: ${error.details[0] ?? 'the test run failed'}`;
-  return 'mutation testing ran out of time before this hunk';
+  return 'the time for mutation testing ran out (about twice a run of the covering tests, at least a minute)';
 }
 
 /** Evidence for one hunk from its mutants' results; `generated` counts its mutants before the cap. */

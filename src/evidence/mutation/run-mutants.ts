@@ -11,6 +11,15 @@ export interface RunMutantsOptions {
   maxTimeoutMs: number;
   /** Epoch ms after which no further mutant starts. */
   deadline: number;
+  /**
+   * Mutation testing may spend this many times the slowest baseline run (at least a minute) before no further
+   * mutant starts: on code that most of a large suite executes, every mutant costs nearly a whole suite run.
+   */
+  budgetFactor?: number;
+  /** The least time the budget allows (default a minute). */
+  minimumBudgetMs?: number;
+  /** The clock (default `Date.now`), for tests. */
+  now?: () => number;
   signal?: AbortSignal;
 }
 
@@ -28,13 +37,14 @@ async function baselineFor(options: RunMutantsOptions, testFiles: string[], cach
   const key = testFiles.join('\n');
   let baseline = cache.get(key);
   if (!baseline) {
-    const started = performance.now();
+    const clock = options.now ?? (() => performance.now());
+    const started = clock();
     const outcome = await options.hooks.runTests(options.dir, testFiles, options.maxTimeoutMs).catch((error: unknown) => ({
       passed: false,
       timedOut: false,
       failures: [error instanceof Error ? error.message : String(error)],
     }));
-    baseline = { passed: outcome.passed && !outcome.timedOut, milliseconds: performance.now() - started, failures: outcome.failures };
+    baseline = { passed: outcome.passed && !outcome.timedOut, milliseconds: clock() - started, failures: outcome.failures };
     cache.set(key, baseline);
   }
   return baseline;
@@ -44,6 +54,9 @@ async function baselineFor(options: RunMutantsOptions, testFiles: string[], cach
 export async function runMutants(mutants: readonly Mutant[], options: RunMutantsOptions): Promise<MutantResult[]> {
   const baselines = new Map<string, Baseline>();
   const results: MutantResult[] = [];
+  const now = options.now ?? Date.now;
+  const started = now();
+  const budgetEnd = () => started + Math.max(options.minimumBudgetMs ?? 60_000, (options.budgetFactor ?? 2) * Math.max(0, ...[...baselines.values()].map((baseline) => baseline.milliseconds)));
   const judged = (mutant: Mutant, testFiles: string[], status: MutantResult['status'], details: string[]): MutantResult => ({ mutant, testFiles, status, details, milliseconds: 0 });
   for (const [sequence, mutant] of mutants.entries()) {
     const testFiles = testFilesOf(options.hooks, mutant);
@@ -51,7 +64,7 @@ export async function runMutants(mutants: readonly Mutant[], options: RunMutants
       results.push(judged(mutant, testFiles, 'no-tests', []));
       continue;
     }
-    if (options.signal?.aborted || Date.now() > options.deadline) {
+    if (options.signal?.aborted || now() > options.deadline || now() > budgetEnd()) {
       results.push(judged(mutant, testFiles, 'skipped', ['the time for mutation testing ran out']));
       continue;
     }
