@@ -36,8 +36,8 @@ describe('check --record-tests', () => {
     expect(recording.notes[0]).toMatch(/^test map recorded: node-test, 2 test files over 2 source files/);
     const map = readTestMap(fixture.root, base, 'node-test');
     expect(map?.executed['test/b.test.js']?.['src/b.js']).toEqual([[1, 1], [3, 5]]);
-    // a.test.js ran b.js's module code (the export of `unit`) but not the body of b.
-    expect(map?.executed['test/a.test.js']?.['src/b.js']).toEqual([[1, 1], [3, 3]]);
+    // a.test.js ran b.js's module code (the export of `unit`), not b: its declaration line counts for b's callers.
+    expect(map?.executed['test/a.test.js']?.['src/b.js']).toEqual([[1, 1]]);
     expect(recording.notes[1]).toBe(`tests (node-test): 1 of the 2 test files that import the changed code execute it or are changed (test map recorded at ${base.slice(0, 12)})`);
 
     const later = await runCheck(fixture.root, { intent: 'refactor', kinds: ['tests'] });

@@ -73,7 +73,8 @@ async function recordRunner(input: RecordInput, runner: Parameters<typeof runTes
       const source = await readFile(join(input.baseDir, path), 'utf8').catch(() => undefined);
       if (source !== undefined) sources.set(path, { source, executable: await executableLines(path, source) });
     }
-    const data = await readV8Coverage(run.coverage.directory, { dir: input.baseDir, sources, isTestFile: (path) => isTestFileFor(runner.name, path) });
+    // A line counts by its last character: a function's declaration line then belongs to the tests that call it.
+    const data = await readV8Coverage(run.coverage.directory, { dir: input.baseDir, sources, isTestFile: (path) => isTestFileFor(runner.name, path), probe: 'last' });
     if (data.byTestFile.size === 0) {
       return { runner: runner.name, status: 'unavailable', reason: `cannot record a test map: no ${runner.name} process reported coverage for a test file${run.error ? ` (${run.error})` : ''}` };
     }

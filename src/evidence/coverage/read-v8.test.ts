@@ -43,4 +43,13 @@ describe('readV8Coverage', () => {
     expect([...(file?.executed ?? [])].sort((a, b) => a - b)).toEqual([2, 3, 4, 6, 10]);
     expect([...(file?.notExecuted ?? [])].sort((a, b) => a - b)).toEqual([7, 8]);
   });
+
+  it('counts a declaration line for the callers of its function when lines are probed at their last character', async () => {
+    writeFileSync(join(dir, 'a.ts'), plainSource);
+    const coverage = join(dir, 'coverage');
+    execFileSync(process.execPath, ['a.ts'], { cwd: dir, env: childEnvironment({ NODE_V8_COVERAGE: coverage }), timeout: 30_000 });
+    const executable = new Set([2, 3, 4, 6, 7, 8, 10]);
+    const data = await readV8Coverage(coverage, { dir, sources: new Map([['a.ts', { source: plainSource, executable }]]), isTestFile: () => false, probe: 'last' });
+    expect([...(data.files.get('a.ts')?.notExecuted ?? [])].sort((a, b) => a - b)).toEqual([6, 7, 8]);
+  });
 });

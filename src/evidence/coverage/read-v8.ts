@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseJson } from '../../core/result.ts';
-import { v8FileCoverage, type V8Function } from './v8-lines.ts';
+import { v8FileCoverage, type LineProbe, type V8Function } from './v8-lines.ts';
 import { emptyCoverage, mergeFileCoverage, type CoverageData } from './types.ts';
 
 interface ScriptCoverage {
@@ -17,6 +17,8 @@ export interface V8ReadInput {
   dir: string;
   sources: Map<string, { source: string; executable: Set<number> }>;
   isTestFile(path: string): boolean;
+  /** Which character of a line decides whether it ran (default its first). */
+  probe?: LineProbe;
 }
 
 function relativePath(url: string, roots: readonly string[]): string | undefined {
@@ -89,7 +91,7 @@ function addProcess(data: CoverageData, input: V8ReadInput, roots: readonly stri
     const file = input.sources.get(path);
     if (!file) continue;
     const mapped = sourceMaps[script.url] ? mapRanges(script.functions, sourceMaps[script.url]!, file.source) : undefined;
-    const coverage = v8FileCoverage(file.source, mapped ?? script.functions, file.executable);
+    const coverage = v8FileCoverage(file.source, mapped ?? script.functions, file.executable, input.probe);
     const total = data.files.get(path);
     if (total) mergeFileCoverage(total, coverage);
     else data.files.set(path, coverage);

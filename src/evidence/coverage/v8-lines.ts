@@ -26,18 +26,25 @@ function innermostCount(ranges: readonly V8Range[], offset: number): number {
 }
 
 /**
+ * Which character of a line decides whether it ran: its first (the default: a line is executed when its
+ * statement started), or its last, so that `export function f(a) {` counts only when `f` ran, not when the
+ * module that declares it was loaded (the test map, where a signature change should select f's callers).
+ */
+export type LineProbe = 'first' | 'last';
+
+/**
  * Classifies each of `lines` (1-based executable lines) of `source`: executed when the innermost range
  * holding the line's first character ran at least once. Offsets index the source as V8 saw it; Node's
  * TypeScript stripping replaces types with spaces, so they index the original file as well.
  */
-export function v8FileCoverage(source: string, functions: readonly V8Function[], lines: ReadonlySet<number>): FileCoverage {
+export function v8FileCoverage(source: string, functions: readonly V8Function[], lines: ReadonlySet<number>, probeAt: LineProbe = 'first'): FileCoverage {
   const ranges = functions.flatMap((fn) => fn.ranges);
   const coverage: FileCoverage = { executed: new Set(), notExecuted: new Set() };
   let offset = 0;
   let number = 1;
   for (const text of source.split('\n')) {
     if (lines.has(number)) {
-      const probe = offset + (text.length - text.trimStart().length);
+      const probe = probeAt === 'first' ? offset + (text.length - text.trimStart().length) : offset + Math.max(0, text.trimEnd().length - 1);
       (innermostCount(ranges, probe) > 0 ? coverage.executed : coverage.notExecuted).add(number);
     }
     offset += text.length + 1;
