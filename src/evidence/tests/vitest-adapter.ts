@@ -72,7 +72,7 @@ export async function vitestResolveConditions(dir: string): Promise<string[]> {
 
 async function subfolders(dir: string, folder: string): Promise<string[]> {
   const entries = await readdir(join(dir, folder), { withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules').map((entry) => (folder === '.' ? entry.name : entry.name));
+  return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules').map((entry) => entry.name);
 }
 
 /** `vitest run --reporter=json --outputFile=<file> <files>`. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { silentLogger } from '../../../core/logger.ts';
+import type { Change } from '../../../core/change.ts';
 import type { CheckContext } from '../../types.ts';
 import { parseDiff } from './parse-diff.ts';
 
@@ -55,18 +56,23 @@ export function createCheckFixture(base: Record<string, string>, changes: Record
   write(changeDir, changes);
   git('add', '-A');
   const change = parseDiff(git('diff', '--cached', '-M', revision), revision);
-  const context: CheckContext = {
-    root: changeDir,
-    baseDir,
-    changeDir,
-    change,
-    hunks: change.files.flatMap((file) => file.hunks),
+  const context = featureCheckContext({ root: changeDir, baseDir, changeDir, change, timeoutMs: options.timeoutMs });
+  return { context, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/** A check context for a `feature` change of `change` between two worktrees, as the build tests use it. */
+export function featureCheckContext(input: { root: string; baseDir: string; changeDir: string; change: Change; timeoutMs?: number }): CheckContext {
+  return {
+    root: input.root,
+    baseDir: input.baseDir,
+    changeDir: input.changeDir,
+    change: input.change,
+    hunks: input.change.files.flatMap((file) => file.hunks),
     intent: 'feature',
     touched: new Map(),
     full: false,
-    timeoutMs: options.timeoutMs ?? 60_000,
+    timeoutMs: input.timeoutMs ?? 60_000,
     logger: silentLogger,
     shared: new Map(),
   };
-  return { context, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }

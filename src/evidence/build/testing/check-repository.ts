@@ -3,9 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { silentLogger } from '../../../core/logger.ts';
 import type { CheckContext } from '../../types.ts';
-import { codewrightNodeModules } from './check-fixture.ts';
+import { codewrightNodeModules, featureCheckContext } from './check-fixture.ts';
 import { parseDiff } from './parse-diff.ts';
 
 /** A repository (the user's tree) and the checks made of it. */
@@ -69,19 +68,7 @@ export function createCheckRepository(base: Record<string, string>, options: { n
       write(changeDir, changes);
       git(changeDir, 'add', '-A');
       const change = parseDiff(git(changeDir, 'diff', '--cached', '-M', revision), revision);
-      return {
-        root,
-        baseDir,
-        changeDir,
-        change,
-        hunks: change.files.flatMap((file) => file.hunks),
-        intent: 'feature',
-        touched: new Map(),
-        full: false,
-        timeoutMs: checkOptions.timeoutMs ?? 60_000,
-        logger: silentLogger,
-        shared: new Map(),
-      };
+      return featureCheckContext({ root, baseDir, changeDir, change, timeoutMs: checkOptions.timeoutMs });
     },
     remove: () => rmSync(folder, { recursive: true, force: true }),
   };
