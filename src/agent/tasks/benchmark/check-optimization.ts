@@ -68,8 +68,8 @@ async function checkIn(input: SuccessCheckInput, located: Located, baseRoot: str
   }
   const measured = await measureTime(target, settings, input.timeoutMs);
   if (!measured.success) return failed(measured.error);
-  const { base, candidate } = measured.value;
-  return benchmarkReport({ ...common, judgement: judgeTime(base, candidate), samples: { base: base.length, candidate: candidate.length } });
+  const { base, candidate, groups } = measured.value;
+  return benchmarkReport({ ...common, judgement: judgeTime(base, candidate, undefined, groups), samples: { base: base.length, candidate: candidate.length } });
 }
 
 /** Never throws for expected trouble: a missing function, a behaviour change or a failed benchmark is a failed report. */

@@ -17,6 +17,16 @@ describe('judgeTime and judgeMemory', () => {
     expect(judgeTime(base, [...base].reverse()).reason).toMatch(/^the difference in time is not significant/);
   });
 
+  it('takes the smallest speed-up of the measuring processes: an improvement must show in each', () => {
+    const fast = base.map((value) => value / 1.2);
+    const same = base.map((value) => value * 1.01);
+    const judgement = judgeTime([...base, ...base], [...fast, ...same], undefined, [{ base, candidate: fast }, { base, candidate: same }]);
+    expect(judgement.passed).toBe(false);
+    expect(judgement.ratio).toBeCloseTo(1 / 1.01, 6);
+    expect(judgement.reason).toMatch(/^the speed-up 0\.99× is below 1\.05× \(the smallest of 2 measuring processes: 1\.20×, 0\.99×\)$/);
+    expect(judgeTime([...base, ...base], [...fast, ...fast], undefined, [{ base, candidate: fast }, { base, candidate: fast }])).toMatchObject({ passed: true });
+  });
+
   it('judges memory by the ratio of medians and refuses a base that allocates nothing', () => {
     expect(judgeMemory([1000, 1010, 990, 1005, 995], [100, 110, 90, 105, 95])).toMatchObject({ passed: true, ratio: 0.1 });
     expect(judgeMemory([0, 0, 0], [0, 0, 0]).reason).toBe('the base version allocates nothing measurable on this workload');
