@@ -107,6 +107,7 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
   );
   try {
     if (options.recordTests) await recordTests(report, { root, baseDir: workspaces.baseDir, base: change.base, timeoutMs: options.timeoutMs ?? 120_000, logger, signal: options.signal }, emit);
+    const providers = (options.providers ?? defaultProviders()).filter((provider) => !options.kinds || options.kinds.includes(provider.kind));
     const context: CheckContext = {
       root,
       baseDir: workspaces.baseDir,
@@ -121,9 +122,9 @@ export async function runCheck(path: string, options: CheckOptions = {}): Promis
       logger,
       signal: options.signal,
       shared: sharedResults,
+      kinds: new Set(providers.map((provider) => provider.kind)),
       notes: report.notes,
     };
-    const providers = (options.providers ?? defaultProviders()).filter((provider) => !options.kinds || options.kinds.includes(provider.kind));
     for (const provider of providers) {
       emit({ type: 'stage-start', stage: provider.kind });
       const stageStarted = performance.now();

@@ -36,6 +36,8 @@ export interface CheckContext {
   timeoutMs: number;
   logger: Logger;
   signal?: AbortSignal;
+  /** The kinds of evidence this check runs, so that a kind can prepare what a later one needs (nothing is prepared when absent). */
+  kinds?: ReadonlySet<EvidenceKind>;
   /** Results of kinds that ran earlier, for kinds that build on them (mutation uses tests). */
   shared: Map<string, unknown>;
   /** Lines for the report about how the work was done (which tests were selected and why). */

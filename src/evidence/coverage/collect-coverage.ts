@@ -6,7 +6,7 @@ import type { CheckContext } from '../types.ts';
 import type { PlannedRunner } from '../tests/plan-tests.ts';
 import { runTestFiles, runTimeout } from '../tests/run-test-files.ts';
 import { isTestFileFor } from '../tests/test-file-patterns.ts';
-import type { RawCoverage } from '../tests/types.ts';
+import type { RawCoverage, RunTestFilesOptions, TestRun } from '../tests/types.ts';
 import type { ChangedSource } from './changed-sources.ts';
 import { readIstanbulCoverage } from './read-istanbul.ts';
 import { readPythonCoverage } from './read-python.ts';
@@ -33,29 +33,46 @@ async function read(raw: RawCoverage, dir: string, planned: PlannedRunner, sourc
   }
 }
 
-/** Line coverage of `sources` by the runner's selected tests; files no test loaded count as not executed. */
+/** Options that turn coverage on for a run of the runner's selected tests over `sources`. */
+export function coverageRunOptions(directory: string, sources: Map<string, ChangedSource>): Pick<RunTestFilesOptions, 'coverageDirectory' | 'coverageFiles'> {
+  return { coverageDirectory: directory, coverageFiles: [...sources.keys()] };
+}
+
+/**
+ * Reads the coverage of `sources` that a run with coverage on (`coverageRunOptions`) collected; files no test
+ * loaded count as not executed. Call before the coverage directory is removed.
+ */
+export async function coverageOfRun(run: TestRun, changeDir: string, planned: PlannedRunner, sources: Map<string, ChangedSource>): Promise<CoverageResult> {
+  const result = await readRun(run, changeDir, planned, sources);
+  return result.success ? { success: true, data: withUnloadedFiles(result.data, sources) } : result;
+}
+
+function withUnloadedFiles(data: CoverageData, sources: Map<string, ChangedSource>): CoverageData {
+  for (const [path, file] of sources) if (!data.files.has(path)) data.files.set(path, { executed: new Set(), notExecuted: new Set(file.executable) });
+  return data;
+}
+
+async function readRun(run: TestRun, changeDir: string, planned: PlannedRunner, sources: Map<string, ChangedSource>): Promise<CoverageResult> {
+  // A run cut short leaves lines unexecuted that would have run: no coverage beats wrong coverage.
+  if (run.timedOut) return { success: false, reason: `the test run with coverage ${run.error ?? 'timed out'}` };
+  if (run.error && run.outcomes.length === 0 && run.coverage?.format !== 'unavailable') return { success: false, reason: `the tests could not run: ${run.error}` };
+  // Without @vitest/coverage-v8, vitest runs the tests with native imports, which some projects cannot load.
+  const unloaded = run.outcomes.find((outcome) => outcome.name === '(file)' && outcome.status === 'fail');
+  if (planned.runner.name === 'vitest' && run.coverage?.format === 'v8' && unloaded) {
+    return { success: false, reason: `vitest could not load ${unloaded.file} with native imports for coverage: npm install -D @vitest/coverage-v8` };
+  }
+  return run.coverage ? await read(run.coverage, changeDir, planned, sources) : { success: false, reason: `${planned.runner.name} collected no coverage` };
+}
+
+/** Line coverage of `sources` by the runner's selected tests, from a run of its own. */
 export async function collectCoverage(context: CheckContext, planned: PlannedRunner, sources: Map<string, ChangedSource>): Promise<CoverageResult> {
-  let result: CoverageResult = { success: true, data: emptyCoverage() };
-  if (planned.selected === 'all' || planned.selected.length > 0) {
-    const directory = await mkdtemp(join(tmpdir(), 'codewright-coverage-'));
-    try {
-      const options = { timeoutMs: runTimeout(context.timeoutMs, planned.selected), signal: context.signal, coverageDirectory: directory, coverageFiles: [...sources.keys()], typeTests: false };
-      const run = await runTestFiles(planned.runner, context.changeDir, planned.selected, options);
-      // A run cut short leaves lines unexecuted that would have run: no coverage beats wrong coverage.
-      if (run.timedOut) return { success: false, reason: `the test run with coverage ${run.error ?? 'timed out'}` };
-      if (run.error && run.outcomes.length === 0 && run.coverage?.format !== 'unavailable') return { success: false, reason: `the tests could not run: ${run.error}` };
-      // Without @vitest/coverage-v8, vitest runs the tests with native imports, which some projects cannot load.
-      const unloaded = run.outcomes.find((outcome) => outcome.name === '(file)' && outcome.status === 'fail');
-      if (planned.runner.name === 'vitest' && run.coverage?.format === 'v8' && unloaded) {
-        return { success: false, reason: `vitest could not load ${unloaded.file} with native imports for coverage: npm install -D @vitest/coverage-v8` };
-      }
-      result = run.coverage ? await read(run.coverage, context.changeDir, planned, sources) : { success: false, reason: `${planned.runner.name} collected no coverage` };
-    } finally {
-      await rm(directory, { recursive: true, force: true });
-    }
+  if (planned.selected !== 'all' && planned.selected.length === 0) return { success: true, data: withUnloadedFiles(emptyCoverage(), sources) };
+  const directory = await mkdtemp(join(tmpdir(), 'codewright-coverage-'));
+  try {
+    const options = { timeoutMs: runTimeout(context.timeoutMs, planned.selected), signal: context.signal, typeTests: false, ...coverageRunOptions(directory, sources) };
+    const run = await runTestFiles(planned.runner, context.changeDir, planned.selected, options);
+    return await coverageOfRun(run, context.changeDir, planned, sources);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
   }
-  if (result.success) {
-    for (const [path, file] of sources) if (!result.data.files.has(path)) result.data.files.set(path, { executed: new Set(), notExecuted: new Set(file.executable) });
-  }
-  return result;
 }

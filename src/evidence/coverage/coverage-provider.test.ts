@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createTestsProvider } from '../tests/tests-provider.ts';
+import { readTestsShared } from '../tests/shared.ts';
 import { createChangeFixture, type ChangeFixture } from '../tests/testing/change-fixture.ts';
 import { repositoryNodeModules } from '../tests/testing/vitest-project.ts';
 import { createCoverageProvider } from './coverage-provider.ts';
@@ -63,5 +68,62 @@ describe('coverage evidence with other runners', () => {
     expect(evidence[0]!.data).toEqual({ executed: [3, 5], notExecuted: [4] });
     const shared = readCoverageShared(context.shared)!;
     expect(testFilesExecuting(shared, 'calc/clamp.py', 5)).toEqual(['tests/test_clamp.py']);
+  });
+});
+
+describe('coverage collected by the tests evidence', () => {
+  /** The clamp project whose test appends a line to a log each time it runs, and first runs `extra`. */
+  function loggingProject(extra = '') {
+    const logs = mkdtempSync(join(tmpdir(), 'codewright-runs-'));
+    const log = join(logs, 'runs.log');
+    const test = nodeClampProject['test/clamp.test.ts']!.replace(
+      "test('clamps from above', () => {",
+      `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(log)}, process.env.NODE_V8_COVERAGE ? 'coverage\\n' : 'plain\\n');\n\ntest('clamps from above', () => {\n${extra}`,
+    );
+    const project = fixture({ ...nodeClampProject, 'test/clamp.test.ts': test }, { 'src/clamp.ts': clampChange });
+    return { project, runs: () => readFileSync(log, 'utf8').trim().split('\n'), remove: () => rmSync(logs, { recursive: true, force: true }) };
+  }
+
+  test('with coverage to follow, the change runs its tests once, with coverage on, and the coverage evidence reads that run', async () => {
+    const { project, runs, remove } = loggingProject();
+    try {
+      const context = project.context({ intent: 'refactor', kinds: new Set(['tests', 'coverage']) });
+      const tests = await createTestsProvider().doCheck(context);
+      expect(tests.map((item) => item.status)).toEqual(['pass']);
+      expect(runs()).toEqual(['coverage']);
+      const evidence = await createCoverageProvider().doCheck(context);
+      expect(summary(evidence)).toEqual([['warn', 'no test executes line 9', ['src/clamp.ts#0']]]);
+      expect(runs()).toEqual(['coverage']);
+      expect(testFilesExecuting(readCoverageShared(context.shared)!, 'src/clamp.ts', 11)).toEqual(['test/clamp.test.ts']);
+    } finally {
+      remove();
+    }
+  });
+
+  test('without coverage to follow, the tests run plain; the coverage evidence then runs them itself', async () => {
+    const { project, runs, remove } = loggingProject();
+    try {
+      const context = project.context({ intent: 'refactor', kinds: new Set(['tests']) });
+      await createTestsProvider().doCheck(context);
+      expect(runs()).toEqual(['plain']);
+      expect(summary(await createCoverageProvider().doCheck(context))).toEqual([['warn', 'no test executes line 9', ['src/clamp.ts#0']]]);
+      expect(runs()).toEqual(['plain', 'coverage']);
+    } finally {
+      remove();
+    }
+  });
+
+  test('a test file that fails only with coverage on runs again without it, and its plain outcome counts', async () => {
+    const { project, runs, remove } = loggingProject("  if (process.env.NODE_V8_COVERAGE) throw new Error('fails when instrumented');\n");
+    try {
+      const context = project.context({ intent: 'refactor', kinds: new Set(['tests', 'coverage']) });
+      const tests = await createTestsProvider().doCheck(context);
+      expect(tests.map((item) => item.status)).toEqual(['pass']);
+      expect(runs()).toEqual(['coverage', 'plain']);
+      const change = readTestsShared(context.shared)!.records[0]!.change;
+      expect(change.outcomes.map((outcome) => [outcome.file, outcome.status])).toEqual([['test/clamp.test.ts', 'pass']]);
+    } finally {
+      remove();
+    }
   });
 });

@@ -1,4 +1,6 @@
 /** What the coverage evidence leaves in `context.shared` (key `coverage`) for mutation testing. */
+import type { RunnerName } from '../tests/types.ts';
+import type { CoverageResult } from './collect-coverage.ts';
 import type { CoverageData } from './types.ts';
 
 /** The key under which the coverage evidence stores its results. */
@@ -37,4 +39,17 @@ export function readCoverageShared(shared: ReadonlyMap<string, unknown>): Covera
 export function testFilesExecuting(shared: CoverageShared, path: string, line: number): string[] | undefined {
   if (shared.byTestFile.size === 0) return undefined;
   return [...shared.byTestFile].filter(([, files]) => files.get(path)?.includes(line)).map(([test]) => test);
+}
+
+/** The key under which the tests evidence leaves the coverage its run on the change collected, per runner. */
+export const testRunCoverageKey = 'coverage-of-test-runs';
+
+/** Coverage the tests evidence collected while running the change (so the coverage evidence need not run the tests again). */
+export function readTestRunCoverage(shared: ReadonlyMap<string, unknown>): Map<RunnerName, CoverageResult> {
+  let value = shared.get(testRunCoverageKey) as Map<RunnerName, CoverageResult> | undefined;
+  if (!value) {
+    value = new Map();
+    (shared as Map<string, unknown>).set(testRunCoverageKey, value);
+  }
+  return value;
 }

@@ -1,12 +1,17 @@
 /** The tests evidence: runs the tests that reach the change on the base and on the change, and compares. */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Evidence, Intent } from '../../core/change.ts';
 import type { CheckContext, EvidenceProvider } from '../types.ts';
 import { compareRuns } from './compare-runs.ts';
 import { planTests, type PlannedRunner, type TestPlan } from './plan-tests.ts';
 import { runTestFiles, runTimeout } from './run-test-files.ts';
-import type { TestRun } from './types.ts';
+import type { RunTestFilesOptions, TestRun } from './types.ts';
+import { changedSources } from '../coverage/changed-sources.ts';
+import { coverageOfRun, coverageRunOptions } from '../coverage/collect-coverage.ts';
+import { readTestRunCoverage } from '../coverage/shared.ts';
 import { testsSharedKey, type TestsRunRecord, type TestsShared } from './shared.ts';
 import { outcomeEvidence, passingEvidence } from './tests-evidence.ts';
 import { isTestFileFor } from './test-file-patterns.ts';
@@ -38,6 +43,42 @@ function filesFailingOnChange(run: TestRun): string[] {
 }
 
 /**
+ * Runs the selected tests on the change. When the coverage evidence follows, coverage is on, and what it
+ * collected is left for it: the same tests need not run twice. Files that fail or time out with coverage on run
+ * again without it, so that only failures of the code itself count (instrumentation slows tests and changes how
+ * some runners load modules).
+ */
+async function runChange(context: CheckContext, planned: PlannedRunner, options: RunTestFilesOptions): Promise<TestRun> {
+  const { runner, selected } = planned;
+  const plain = () => runTestFiles(runner, context.changeDir, selected, options);
+  if (!context.kinds?.has('coverage') || (selected !== 'all' && selected.length === 0)) return plain();
+  const sources = await changedSources(context.changeDir, context.hunks, runner.language);
+  if (sources.size === 0) return plain();
+  const directory = await mkdtemp(join(tmpdir(), 'codewright-coverage-'));
+  let covered: TestRun;
+  try {
+    covered = await runTestFiles(runner, context.changeDir, selected, { ...options, ...coverageRunOptions(directory, sources) });
+    // Coverage the runner cannot collect ran nothing: the coverage evidence will say why.
+    if (covered.coverage?.format === 'unavailable') return plain();
+    readTestRunCoverage(context.shared).set(runner.name, await coverageOfRun(covered, context.changeDir, planned, sources));
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+  if (covered.error && covered.outcomes.length === 0) return plain();
+  const again = filesFailingOnChange(covered);
+  if (again.length === 0) return { ...covered, coverage: undefined };
+  context.logger.info(`tests: ${again.length} test files failed with coverage on; running them again without it`);
+  const rerun = await runTestFiles(runner, context.changeDir, again, { ...options, timeoutMs: runTimeout(context.timeoutMs, again) });
+  const rerunFiles = new Set(again);
+  return {
+    ...rerun,
+    files: selected,
+    outcomes: [...covered.outcomes.filter((outcome) => !rerunFiles.has(outcome.file)), ...rerun.outcomes],
+    durationMs: covered.durationMs + rerun.durationMs,
+  };
+}
+
+/**
  * Runs the selected tests on the change, then on the base. A refactor claims to change no behaviour, so a
  * test that passes on the change needs no base run (the question is only whether something broke): the
  * base runs just the files that fail on the change, to tell a new failure from an old one. A fix or feature
@@ -46,7 +87,7 @@ function filesFailingOnChange(run: TestRun): string[] {
 async function runOnBoth(context: CheckContext, plan: TestPlan, planned: PlannedRunner): Promise<TestsRunRecord> {
   const { runner, selected } = planned;
   const options = { timeoutMs: runTimeout(context.timeoutMs, selected), signal: context.signal, typeTests: false };
-  const change = await runTestFiles(runner, context.changeDir, selected, options);
+  const change = await runChange(context, planned, options);
   const restoreBase = withChangeTests(context, planned);
   let base;
   try {
