@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { fail, ok } from '../../core/result.ts';
 import { baseCacheDirectory, cachedBaseDiagnostics, type BaseCacheKey } from './base-cache.ts';
 import { createBuildProvider } from './build-provider.ts';
 import { dependencyFingerprint } from './dependency-fingerprint.ts';
+import { buildInfoPath } from './incremental.ts';
 import { codewrightNodeModules } from './testing/check-fixture.ts';
 import { createCheckRepository, type CheckRepository } from './testing/check-repository.ts';
 import type { TypeDiagnostic } from './tsc-output.ts';
@@ -76,13 +77,35 @@ describe('base type-check cache', () => {
     repository = createCheckRepository({ 'tsconfig.json': tsconfig, 'src/user.ts': importer, 'src/a.ts': 'export const a = 1;\n' });
     const context = repository.check({ 'src/a.ts': 'export const a = 2;\n' });
     await check(context);
-    const entries = readdirSync(baseCacheDirectory(repository.root));
-    expect(entries).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.json$/)]);
+    const entries = readdirSync(baseCacheDirectory(repository.root)).sort();
+    expect(entries).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.json$/), expect.stringMatching(/^[0-9a-f]{64}\.tsbuildinfo$/)]);
     const text = readFileSync(join(baseCacheDirectory(repository.root), entries[0] as string), 'utf8');
     expect(text).not.toContain(context.baseDir);
+    // tsc's incremental state names files relative to itself, so that it serves any change worktree.
+    expect(readFileSync(join(baseCacheDirectory(repository.root), entries[1] as string), 'utf8')).not.toContain(context.baseDir);
     const entry = JSON.parse(text) as { key: BaseCacheKey; diagnostics: TypeDiagnostic[] };
     expect(entry.key).toMatchObject({ commit: context.change.base, config: 'tsconfig.json', arguments: ['--noEmit', '-p', 'tsconfig.json', '--pretty', 'false', '--skipLibCheck'] });
     expect(entry.diagnostics).toEqual([expect.objectContaining({ path: 'src/user.ts', line: 1, code: 'TS2307' })]);
+  });
+
+  it('type-checks the change from the base build\'s incremental state, which has declaration signatures, and still sees a broken importer', async () => {
+    const lib = (type: string, body: string) => `export function double(value: ${type}): ${type} {\n  return ${body};\n}\n`;
+    repository = createCheckRepository({ 'tsconfig.json': tsconfig, 'src/lib.ts': lib('number', 'value * 2'), 'src/user.ts': "import { double } from './lib.js';\nexport const four = double(2);\n" });
+    const body = repository.check({ 'src/lib.ts': lib('number', 'value + value') });
+    expect(await check(body)).toEqual([expect.objectContaining({ status: 'pass', message: 'type-checks (tsconfig.json)' })]);
+    const [stateName] = readdirSync(baseCacheDirectory(repository.root)).filter((name) => name.endsWith('.tsbuildinfo'));
+    const state = JSON.parse(readFileSync(join(baseCacheDirectory(repository.root), stateName!), 'utf8')) as { fileNames: string[]; fileInfos: unknown[] };
+    // Started from the seed, the base build stored a declaration signature apart from the file's hash: without
+    // it every changed file would count as changed in shape, and tsc would check all its importers again.
+    const info = state.fileInfos[state.fileNames.indexOf('../../src/lib.ts')] as { version: string; signature?: unknown };
+    expect(typeof info.signature).toBe('string');
+    expect(info.signature).not.toBe(info.version);
+
+    const broken = repository.check({ 'src/lib.ts': lib('string', 'value + value') });
+    const evidence = await check(broken);
+    expect(fromCache(evidence)).toEqual([true]);
+    expect(existsSync(join(broken.changeDir, buildInfoPath('tsconfig.json')))).toBe(true);
+    expect(evidence.map((item) => item.message)).toEqual(["type error TS2345 at src/user.ts:2: Argument of type 'number' is not assignable to parameter of type 'string'."]);
   });
 
   it('misses the cache when a lockfile of the tree changes', async () => {

@@ -1,6 +1,6 @@
 /** Keeps tsc's diagnostics at a base commit in `.codewright/cache/`, so that checking against the same commit again type-checks the change only. */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirectory, ensureDataDirectory } from '../../atlas/store/database.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -8,7 +8,7 @@ import { ok, readJsonObject, type Result } from '../../core/result.ts';
 import type { TypeDiagnostic } from './tsc-output.ts';
 
 /** Bumped when the entry format or what a run stores changes; older entries are then ignored. */
-const entryVersion = 1;
+const entryVersion = 2;
 
 /** Everything that decides the base diagnostics besides the files of the commit. */
 export interface BaseCacheKey {
@@ -27,6 +27,8 @@ export interface BaseCacheKey {
 export interface BaseDiagnostics {
   diagnostics: TypeDiagnostic[];
   fromCache: boolean;
+  /** tsc's incremental state after the base build, kept beside the entry, when the run left one. */
+  buildInfo?: string;
 }
 
 const commitId = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -35,6 +37,9 @@ const commitId = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
 export function baseCacheDirectory(root: string): string {
   return join(dataDirectory(root), 'cache', 'tsc-base');
 }
+
+/** Where the entry keeps tsc's incremental state of the base build. */
+const buildInfoOf = (entry: string) => entry.replace(/\.json$/, '.tsbuildinfo');
 
 function entryPath(root: string, key: BaseCacheKey): string {
   return join(baseCacheDirectory(root), `${createHash('sha256').update(JSON.stringify(key)).digest('hex')}.json`);
@@ -62,18 +67,25 @@ function readEntry(path: string, key: BaseCacheKey): TypeDiagnostic[] | undefine
   return entry.diagnostics;
 }
 
-/** Writes a temporary file beside the entry and renames it over, so that readers never see half an entry. */
-function writeEntry(root: string, path: string, key: BaseCacheKey, diagnostics: TypeDiagnostic[]): void {
-  ensureDataDirectory(root);
-  mkdirSync(baseCacheDirectory(root), { recursive: true });
+/** Writes a temporary file beside `path` and renames it over, so that readers never see half a file. */
+function writeAtomically(path: string, write: (temporary: string) => void): void {
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(temporary, JSON.stringify({ version: entryVersion, key, diagnostics }));
+    write(temporary);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** Stores the state first: an entry found by a reader always has the state its run left. */
+function writeEntry(root: string, path: string, key: BaseCacheKey, diagnostics: TypeDiagnostic[], buildInfo: string | undefined): void {
+  ensureDataDirectory(root);
+  mkdirSync(baseCacheDirectory(root), { recursive: true });
+  if (buildInfo && existsSync(buildInfo)) writeAtomically(buildInfoOf(path), (temporary) => copyFileSync(buildInfo, temporary));
+  else rmSync(buildInfoOf(path), { force: true });
+  writeAtomically(path, (temporary) => writeFileSync(temporary, JSON.stringify({ version: entryVersion, key, diagnostics })));
 }
 
 /** The commit id to key on, or undefined when `base` is not a full commit id (a branch name could move). */
@@ -83,26 +95,29 @@ export function cacheableCommit(base: string): string | undefined {
 
 /**
  * The base diagnostics for `key` from the cache, else from `run`, stored when it completed (a failed run,
- * such as a timeout or a crash of tsc, is returned and not stored). With no key, `run` alone.
- * A cache that cannot be written only costs the next check its time: the failure is logged at debug level.
+ * such as a timeout or a crash of tsc, is returned and not stored) with the incremental state the run left at
+ * `buildInfo`, if any. With no key, `run` alone. A cache that cannot be written only costs the next check its
+ * time: the failure is logged at debug level.
  */
 export async function cachedBaseDiagnostics(
   root: string,
   key: BaseCacheKey | undefined,
   run: () => Promise<Result<TypeDiagnostic[], string>>,
   logger: Logger,
+  buildInfo?: string,
 ): Promise<Result<BaseDiagnostics, string>> {
   const path = key ? entryPath(root, key) : undefined;
   const stored = key && path ? readEntry(path, key) : undefined;
-  if (stored) return ok({ diagnostics: stored, fromCache: true });
+  if (stored && path) return ok({ diagnostics: stored, fromCache: true, ...(existsSync(buildInfoOf(path)) ? { buildInfo: buildInfoOf(path) } : {}) });
   const result = await run();
   if (!result.success) return result;
+  const fresh = { diagnostics: result.value, fromCache: false, ...(buildInfo && existsSync(buildInfo) ? { buildInfo } : {}) };
   if (key && path) {
     try {
-      writeEntry(root, path, key, result.value);
+      writeEntry(root, path, key, result.value, buildInfo);
     } catch (error) {
       logger.debug(`codewright: could not cache the base type-check in ${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return ok({ diagnostics: result.value, fromCache: false });
+  return ok(fresh);
 }

@@ -1,6 +1,6 @@
 /** The TypeScript/JavaScript half of the build evidence: tsc on base (cached per commit) and change per covering tsconfig, new errors only. */
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Evidence } from '../../core/change.ts';
 import { ok, type Result } from '../../core/result.ts';
 import type { CheckContext } from '../types.ts';
@@ -8,6 +8,7 @@ import { cachedBaseDiagnostics, cacheableCommit, type BaseDiagnostics } from './
 import { diagnosticKey, failuresFor, withoutWorktree } from './diagnostic-evidence.ts';
 import { needsBuildMode } from './build-mode.ts';
 import { findCoveringConfigs } from './find-tsconfig.ts';
+import { buildInfoPath, supportsIncremental, writeSeed } from './incremental.ts';
 import { hunkIdsOf } from './hunk-lines.ts';
 import { introducedFindings } from './new-findings.ts';
 import { dependencyFingerprint } from './dependency-fingerprint.ts';
@@ -56,18 +57,31 @@ async function typeCheckBoth(
   options: Omit<RunTscOptions, 'dir' | 'config' | 'extraArgs'> & { compiler: TypescriptCompiler },
   scope: BaseCacheScope | undefined,
 ): Promise<{ results: TscResults; note: string }> {
-  const run = (dir: string, extraArgs: string[]) => runTsc({ ...options, dir, config, extraArgs });
+  const run = (dir: string, extraArgs: string[], buildInfoFile?: string) => runTsc({ ...options, dir, config, extraArgs, ...(buildInfoFile ? { buildInfoFile } : {}) });
+  const incremental = !options.build && supportsIncremental(options.compiler);
+  const stateFile = (extraArgs: string[]) => buildInfoPath([config, ...extraArgs].join(' '));
   const runBase = async (extraArgs: string[]) => {
-    const result = await run(context.baseDir, extraArgs);
+    const state = incremental && (await writeSeed(options.compiler, join(context.baseDir, stateFile(extraArgs)), options.timeoutMs, context.signal)) ? stateFile(extraArgs) : undefined;
+    const result = await run(context.baseDir, extraArgs, state);
     return result.success ? ok(withoutWorktree(context.baseDir, result.value)) : result;
   };
   const base = (extraArgs: string[]): Promise<Result<BaseDiagnostics, string>> => {
     if (!existsSync(`${context.baseDir}/${config}`)) return Promise.resolve(ok({ diagnostics: [], fromCache: false }));
     const { version, source } = options.compiler;
     const key = scope && { ...scope, config, typescript: { version, source }, arguments: tscArguments({ ...options, config, extraArgs }) };
-    return cachedBaseDiagnostics(context.root, key, () => runBase(extraArgs), context.logger);
+    return cachedBaseDiagnostics(context.root, key, () => runBase(extraArgs), context.logger, incremental ? join(context.baseDir, stateFile(extraArgs)) : undefined);
   };
-  const both = (extraArgs: string[]) => Promise.all([base(extraArgs), run(context.changeDir, extraArgs)]);
+  // The change starts from the base's incremental state when there is one, so it waits for the base.
+  const both = async (extraArgs: string[]): Promise<TscResults> => {
+    if (!incremental) return Promise.all([base(extraArgs), run(context.changeDir, extraArgs)]);
+    const baseResult = await base(extraArgs);
+    const state = baseResult.success ? baseResult.value.buildInfo : undefined;
+    if (!state) return [baseResult, await run(context.changeDir, extraArgs)];
+    const file = stateFile(extraArgs);
+    mkdirSync(dirname(join(context.changeDir, file)), { recursive: true });
+    copyFileSync(state, join(context.changeDir, file));
+    return [baseResult, await run(context.changeDir, extraArgs, file)];
+  };
   const first: TscResults = await both([]);
   const changed = first[1];
   const stopped = changed.success && changed.value.length > 0 && changed.value.every(isConfigDiagnostic) && changed.value.some((diagnostic) => deprecationCodes.has(diagnostic.code));

@@ -2,6 +2,7 @@
 import { runProcess } from '../../core/process.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import { formatDuration } from './duration.ts';
+import { incrementalArguments } from './incremental.ts';
 import { parseTscOutput, type TypeDiagnostic } from './tsc-output.ts';
 
 /** What to type-check, where, and with which compiler. */
@@ -22,6 +23,11 @@ export interface RunTscOptions {
   skipLibCheck?: boolean;
   /** More options for `tsc -p`, such as `--ignoreDeprecations 6.0`. */
   extraArgs?: readonly string[];
+  /**
+   * tsc's incremental state, relative to `dir` (see `incremental.ts`): read when present, written after the run.
+   * It changes how long tsc takes, not what it reports, so it is no part of `tscArguments`.
+   */
+  buildInfoFile?: string;
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -36,7 +42,7 @@ const maxOutputBytes = 64 * 1024 * 1024;
 
 /** The diagnostics of one completed type-check, or why there are none (timeout, crash, kill, output past the cap). */
 export async function runTsc(options: RunTscOptions): Promise<Result<TypeDiagnostic[], string>> {
-  const args = [options.tscPath, ...tscArguments(options)];
+  const args = [options.tscPath, ...tscArguments(options), ...(options.buildInfoFile ? incrementalArguments(options.buildInfoFile) : [])];
   const run = await runProcess(process.execPath, args, { cwd: options.dir, timeoutMs: options.timeoutMs, signal: options.signal, maxOutputBytes });
   if (run.timedOut) return fail(`tsc timed out after ${formatDuration(options.timeoutMs)}`);
   if (run.spawnError) return fail(`tsc could not start: ${run.spawnError.message}`);
