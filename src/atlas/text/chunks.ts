@@ -42,7 +42,12 @@ function membersByTopLevel(facts: FileFacts): Map<number, FileFacts['symbols']> 
 
 /** Builds the chunks of a file from its text and facts. */
 export function buildChunks(source: string, facts: FileFacts): Chunk[] {
-  const lines = source.split('\n');
+  // Where each line starts: a chunk's text is one slice of the source rather than its lines split and joined.
+  const starts = [0];
+  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  const lineCount = starts.length;
+  /** Lines `from` to `to` (1-based, inclusive) without the newline that ends the last. */
+  const text = (from: number, to: number) => (from > lineCount ? '' : source.slice(starts[from - 1], to < lineCount ? starts[to]! - 1 : source.length));
   const chunks: Chunk[] = [];
   const topLevel = facts.symbols
     .map((symbol, index) => ({ symbol, index }))
@@ -51,7 +56,7 @@ export function buildChunks(source: string, facts: FileFacts): Chunk[] {
   const pushGap = (from: number, to: number) => {
     for (let start = from; start <= to; start += gapChunkLines) {
       const end = Math.min(to, start + gapChunkLines - 1);
-      const body = indexTerms(lines.slice(start - 1, end).join('\n'));
+      const body = indexTerms(text(start, end));
       if (body.length > 0) chunks.push({ startLine: start, endLine: end, symbol: -1, names: '', docs: '', body: body.join(' ') });
     }
   };
@@ -66,7 +71,7 @@ export function buildChunks(source: string, facts: FileFacts): Chunk[] {
       indexTerms(inner.name, names);
       if (inner.doc) indexTerms(inner.doc, docs);
     }
-    const body = indexTerms(lines.slice(symbol.startLine - 1, symbol.endLine).join('\n'));
+    const body = indexTerms(text(symbol.startLine, Math.min(symbol.endLine, lineCount)));
     chunks.push({
       startLine: symbol.startLine,
       endLine: symbol.endLine,
@@ -77,6 +82,6 @@ export function buildChunks(source: string, facts: FileFacts): Chunk[] {
     });
     next = symbol.endLine + 1;
   }
-  pushGap(next, lines.length);
+  pushGap(next, lineCount);
   return chunks;
 }
