@@ -2,7 +2,7 @@
 import { ensureDataDirectory } from '../../atlas/store/database.ts';
 import { withTemporaryIndex } from '../../evidence/change/temporary-index.ts';
 import type { GitOptions } from '../../evidence/workspace/git.ts';
-import { git, gitError, gitOutput } from '../../evidence/workspace/git.ts';
+import { addAllButData, git, gitError, gitOutput } from '../../evidence/workspace/git.ts';
 import { defaultGitTimeoutMs, gitPath, repositoryTopLevel } from '../../evidence/workspace/repository.ts';
 import { baseRef } from './run-record.ts';
 
@@ -60,7 +60,7 @@ export async function captureBase(root: string, runId: string, options: CaptureB
     // Without an index to copy, start from HEAD so tracked files that match .gitignore stay tracked.
     if (!seeded && head) await gitOutput(['read-tree', head], scratch);
     await clearAssumeUnchanged(scratch);
-    await gitOutput(['add', '-A', '--', ':/', ':(top,exclude).codewright'], scratch);
+    await addAllButData(scratch);
     return (await gitOutput(['write-tree'], scratch)).trim();
   }, await gitPath(topLevel, 'index', timeoutMs));
   const parents = head ? ['-p', head] : [];

@@ -2,17 +2,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git, gitError, gitOutput } from '../../evidence/workspace/git.ts';
+import { addAllButData, git, gitError, gitOutput } from '../../evidence/workspace/git.ts';
 
 /** Returns the SHA of a commit whose parent is HEAD and whose tree is what `dir` holds now. */
 export async function snapshotCommit(dir: string, message: string, timeoutMs: number): Promise<string> {
   const scratch = mkdtempSync(join(tmpdir(), 'codewright-snapshot-'));
   const env = { GIT_INDEX_FILE: join(scratch, 'index') };
   try {
-    for (const args of [['read-tree', 'HEAD'], ['add', '-A', '--', '.', ':(exclude).codewright']]) {
-      const result = await git(args, { cwd: dir, timeoutMs, env });
-      if (result.code !== 0) throw gitError(args, result);
-    }
+    const options = { cwd: dir, timeoutMs, env };
+    const read = await git(['read-tree', 'HEAD'], options);
+    if (read.code !== 0) throw gitError(['read-tree', 'HEAD'], read);
+    await addAllButData(options);
     const tree = (await gitOutput(['write-tree'], { cwd: dir, timeoutMs, env })).trim();
     const identity = { GIT_AUTHOR_NAME: 'codewright', GIT_AUTHOR_EMAIL: 'codewright@localhost', GIT_COMMITTER_NAME: 'codewright', GIT_COMMITTER_EMAIL: 'codewright@localhost' };
     return (await gitOutput(['commit-tree', tree, '-p', 'HEAD', '-m', message], { cwd: dir, timeoutMs, env: identity })).trim();

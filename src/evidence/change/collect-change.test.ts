@@ -71,6 +71,17 @@ describe('collectChange: the working tree', () => {
     expect(both).toEqual(['staged 1', 'then unstaged 18']);
   });
 
+  it('leaves codewright\'s data folder out, whether or not the project\'s .gitignore lists it', async () => {
+    for (const ignore of ['.codewright\n', '.codewright/\n', 'node_modules\n']) {
+      const fixture = repository({ '.gitignore': ignore, 'src/a.ts': lines(3) });
+      fixture.write('.codewright/index.db', 'not source\n');
+      fixture.write('.codewright/tsc/state.tsbuildinfo', '{}\n');
+      fixture.write('src/a.ts', lines(3).replace('line 2', 'changed 2'));
+      const change = await collectChange(fixture.root);
+      expect(change.files.map((file) => file.newPath)).toEqual(['src/a.ts']);
+    }
+  });
+
   it('sees edits to files marked assume-unchanged, and works from a subfolder', async () => {
     const fixture = repository({ 'pkg/a.ts': 'a\n', 'b.ts': 'b\n' });
     fixture.git('update-index', '--assume-unchanged', 'pkg/a.ts');

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Change } from '../../core/change.ts';
 import { CodewrightError } from '../../core/errors.ts';
-import { git, gitError, gitOutput } from '../workspace/git.ts';
+import { addAllButData, git, gitError, gitOutput } from '../workspace/git.ts';
 import type { GitOptions } from '../workspace/git.ts';
 import { defaultGitTimeoutMs, gitPath, repositoryTopLevel, resolveCommit } from '../workspace/repository.ts';
 import { describeApplyFailure } from './apply-failure.ts';
@@ -45,7 +45,7 @@ async function diffWorkingTree(topLevel: string, base: string, options: CollectC
     // Without an index to copy, start from HEAD so tracked files that match .gitignore stay tracked.
     if (!seeded) await git(['read-tree', 'HEAD'], run);
     await clearAssumeUnchanged(run);
-    await gitOutput(['add', '-A', '--', ':/', ':(top,exclude).codewright'], run);
+    await addAllButData(run);
     const diff = (extra: string[]) => gitOutput([...extra, ...diffArguments, base, '--'], { ...run, maxOutputBytes: maxDiffBytes });
     const text = await diff([]);
     const parsed = parseDiff(text);

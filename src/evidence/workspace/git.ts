@@ -71,3 +71,14 @@ export async function gitOutput(args: readonly string[], options: GitOptions): P
   if (result.code !== 0 || result.timedOut || result.truncated || result.spawnError) throw gitError(args, result);
   return result.stdout;
 }
+
+/**
+ * `git add -A` of every file of the work tree at `options.cwd` (its top level) except codewright's data folder,
+ * into the index `options.env` names. The folder is excluded by a pathspec only when no ignore rule leaves it out
+ * already: git refuses an exclude pathspec that names an ignored path ("The following paths are ignored…").
+ */
+export async function addAllButData(options: GitOptions): Promise<void> {
+  const ignored = await git(['check-ignore', '-q', '--no-index', '--', '.codewright'], options);
+  if (ignored.spawnError || ignored.timedOut || (ignored.code !== 0 && ignored.code !== 1)) throw gitError(['check-ignore', '-q', '--no-index', '--', '.codewright'], ignored);
+  await gitOutput(['add', '-A', '--', ':/', ...(ignored.code === 0 ? [] : [':(top,exclude).codewright'])], options);
+}
