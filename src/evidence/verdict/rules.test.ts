@@ -43,6 +43,15 @@ describe('decideVerdict', () => {
     expect(result.reason).toMatch(/but 1 of 3 mutants survived/);
   });
 
+  test('covered lines without mutants are likely, and the reason says why no mutant ran', () => {
+    const evidence = [item('tests', 'pass', 'covered by 1 test that passes'), item('coverage', 'pass', 'line 1 executed by tests')];
+    expect(decideVerdict(hunk, [...evidence, item('mutation', 'unavailable', 'nothing to mutate on the changed lines')])).toEqual({
+      verdict: 'likely',
+      reason: 'covered by 1 test that passes, line 1 executed by tests; but mutation testing did not run (nothing to mutate on the changed lines)',
+    });
+    expect(decideVerdict(hunk, evidence).reason).toBe('covered by 1 test that passes, line 1 executed by tests; but mutation testing did not run');
+  });
+
   test('executed lines whose every mutant survives are unverified: nothing checks them', () => {
     const result = decideVerdict(hunk, [
       item('tests', 'pass', 'covered by 4 tests that pass'),

@@ -50,7 +50,8 @@ export function decideVerdict(hunk: Hunk, evidence: readonly Evidence[]): { verd
     return { verdict: 'unverified', reason: `no test checks what these lines do: tests execute them, but ${survived.message}` };
   }
   if (testsPass && covered && !uncovered) {
-    const weakness = survived?.message ?? 'mutation testing did not run';
+    const notRun = find(evidence, 'mutation', 'unavailable');
+    const weakness = survived?.message ?? (notRun ? `mutation testing did not run (${notRun.message})` : 'mutation testing did not run');
     return { verdict: 'likely', reason: `${proofs.join(', ')}; but ${weakness}` };
   }
   if (same && !testsPass) return { verdict: 'likely', reason: `${same.message}; no test reaches this hunk` };
