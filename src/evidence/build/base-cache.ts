@@ -4,8 +4,12 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { dataDirectory, ensureDataDirectory } from '../../atlas/store/database.ts';
 import type { Logger } from '../../core/logger.ts';
+import { pruneCache } from '../../core/prune-cache.ts';
 import { ok, readJsonObject, type Result } from '../../core/result.ts';
 import type { TypeDiagnostic } from './tsc-output.ts';
+
+/** Entries kept (one per commit, tsconfig, compiler and arguments): older ones are removed after each write. */
+export const keptBaseEntries = 64;
 
 /** Bumped when the entry format or what a run stores changes; older entries are then ignored. */
 const entryVersion = 2;
@@ -86,6 +90,7 @@ function writeEntry(root: string, path: string, key: BaseCacheKey, diagnostics: 
   if (buildInfo && existsSync(buildInfo)) writeAtomically(buildInfoOf(path), (temporary) => copyFileSync(buildInfo, temporary));
   else rmSync(buildInfoOf(path), { force: true });
   writeAtomically(path, (temporary) => writeFileSync(temporary, JSON.stringify({ version: entryVersion, key, diagnostics })));
+  pruneCache(baseCacheDirectory(root), keptBaseEntries);
 }
 
 /** The commit id to key on, or undefined when `base` is not a full commit id (a branch name could move). */

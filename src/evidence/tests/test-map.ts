@@ -4,8 +4,9 @@
  * that execute the changed lines, not every test file that imports them.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Hunk } from '../../core/change.ts';
+import { pruneCache } from '../../core/prune-cache.ts';
 import { dataDirectory, ensureDataDirectory } from '../../atlas/store/database.ts';
 import { readJsonObject } from '../../core/result.ts';
 import type { RunnerName } from './types.ts';
@@ -42,14 +43,18 @@ export function readTestMap(root: string, base: string, runner: RunnerName): Tes
   return valid ? (map as TestMap) : undefined;
 }
 
-/** Writes the map atomically (a temporary file renamed into place). */
+/** Test maps kept per repository (one per base commit and runner, ~1.6 MB for zod): older ones are removed. */
+export const keptTestMaps = 16;
+
+/** Writes the map atomically (a temporary file renamed into place), and removes the oldest maps beyond `keptTestMaps`. */
 export function writeTestMap(root: string, map: Omit<TestMap, 'version'>): string {
   const path = testMapPath(root, map.base, map.runner);
   ensureDataDirectory(root);
-  mkdirSync(join(path, '..'), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify({ version: formatVersion, ...map })}\n`);
   renameSync(temporary, path);
+  pruneCache(dirname(path), keptTestMaps);
   return path;
 }
 
