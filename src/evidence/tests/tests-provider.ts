@@ -42,6 +42,9 @@ function filesFailingOnChange(run: TestRun): string[] {
   return [...new Set(run.outcomes.filter((outcome) => outcome.status === 'fail' || outcome.status === 'timeout').map((outcome) => outcome.file))];
 }
 
+/** How much longer than a plain run the change's run with coverage on may take. */
+const coverageTimeFactor = 1.5;
+
 /**
  * Runs the selected tests on the change. When the coverage evidence follows, coverage is on, and what it
  * collected is left for it: the same tests need not run twice. Files that fail or time out with coverage on run
@@ -57,7 +60,8 @@ async function runChange(context: CheckContext, planned: PlannedRunner, options:
   const directory = await mkdtemp(join(tmpdir(), 'codewright-coverage-'));
   let covered: TestRun;
   try {
-    covered = await runTestFiles(runner, context.changeDir, selected, { ...options, ...coverageRunOptions(directory, sources) });
+    // Instrumented tests run slower: the one run that replaces two gets half as much time again.
+    covered = await runTestFiles(runner, context.changeDir, selected, { ...options, timeoutMs: Math.round(options.timeoutMs * coverageTimeFactor), ...coverageRunOptions(directory, sources) });
     // Coverage the runner cannot collect ran nothing: the coverage evidence will say why.
     if (covered.coverage?.format === 'unavailable') return plain();
     readTestRunCoverage(context.shared).set(runner.name, await coverageOfRun(covered, context.changeDir, planned, sources));
