@@ -13,7 +13,7 @@ import type { Redactor, RunLimits, RunRecord } from './run-record.ts';
 import { createRunId, keepText, runDirectory, safeName, zeroSpend } from './run-record.ts';
 import { createTrajectoryWriter } from './trajectory-file.ts';
 import type { TrajectoryWriter } from './trajectory-file.ts';
-import { writeJsonAtomic } from './write-atomic.ts';
+import { writeJsonAtomic } from '../../core/write-atomic.ts';
 
 export interface CreateRunOptions {
   task: TaskRequest;

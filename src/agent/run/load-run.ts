@@ -7,7 +7,7 @@ import { parseJson } from '../../core/result.ts';
 import { repositoryTopLevel } from '../../evidence/workspace/repository.ts';
 import type { RunRecord } from './run-record.ts';
 import { runDirectory, runsDirectory, safeName } from './run-record.ts';
-import { writeJsonAtomic } from './write-atomic.ts';
+import { writeJsonAtomic } from '../../core/write-atomic.ts';
 
 /** A run read from disk. */
 export interface StoredRun {

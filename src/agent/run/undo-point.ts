@@ -6,7 +6,7 @@ import { dataDirectory } from '../../atlas/store/database.ts';
 import { parseJson } from '../../core/result.ts';
 import type { FileState } from './file-state.ts';
 import { readFileState } from './file-state.ts';
-import { writeJsonAtomic } from './write-atomic.ts';
+import { writeJsonAtomic } from '../../core/write-atomic.ts';
 
 /** One file an apply touches. */
 export interface UndoEntry {

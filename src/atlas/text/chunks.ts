@@ -1,5 +1,6 @@
 /** Cuts a file into full-text chunks: one per top-level definition, and the lines between them. */
 import type { FileFacts } from '../facts.ts';
+import { LineIndex } from '../parse/text.ts';
 import { indexTerms } from './tokenize.ts';
 
 /** One full-text row: lines of a file with their terms. */
@@ -43,8 +44,7 @@ function membersByTopLevel(facts: FileFacts): Map<number, FileFacts['symbols']> 
 /** Builds the chunks of a file from its text and facts. */
 export function buildChunks(source: string, facts: FileFacts): Chunk[] {
   // Where each line starts: a chunk's text is one slice of the source rather than its lines split and joined.
-  const starts = [0];
-  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  const { starts } = new LineIndex(source);
   const lineCount = starts.length;
   /** Lines `from` to `to` (1-based, inclusive) without the newline that ends the last. */
   const text = (from: number, to: number) => (from > lineCount ? '' : source.slice(starts[from - 1], to < lineCount ? starts[to]! - 1 : source.length));

@@ -1,7 +1,7 @@
 /** Creates a bench run's folder, or opens one to resume: its record, its tasks, and what its journals already hold. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeJsonAtomic } from '../../agent/run/write-atomic.ts';
+import { writeJsonAtomic } from '../../core/write-atomic.ts';
 import { CodewrightError } from '../../core/errors.ts';
 import { parseJson } from '../../core/result.ts';
 import { createRunId, ownerMayBeAlive } from '../../evidence/workspace/run-owner.ts';

@@ -1,7 +1,7 @@
 /** `bench run`: every task's samples through the agent and the scorer, N at a time, journaled so that a run can resume. */
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeJsonAtomic } from '../../agent/run/write-atomic.ts';
+import { writeJsonAtomic } from '../../core/write-atomic.ts';
 import { CodewrightError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { silentLogger } from '../../core/logger.ts';

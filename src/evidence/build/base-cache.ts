@@ -1,11 +1,12 @@
 /** Keeps tsc's diagnostics at a base commit in `.codewright/cache/`, so that checking against the same commit again type-checks the change only. */
-import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirectory, ensureDataDirectory } from '../../atlas/store/database.ts';
 import type { Logger } from '../../core/logger.ts';
 import { pruneCache } from '../../core/prune-cache.ts';
 import { ok, readJsonObject, type Result } from '../../core/result.ts';
+import { writeFileAtomic } from '../../core/write-atomic.ts';
 import type { TypeDiagnostic } from './tsc-output.ts';
 
 /** Entries kept (one per commit, tsconfig, compiler and arguments): older ones are removed after each write. */
@@ -71,25 +72,13 @@ function readEntry(path: string, key: BaseCacheKey): TypeDiagnostic[] | undefine
   return entry.diagnostics;
 }
 
-/** Writes a temporary file beside `path` and renames it over, so that readers never see half a file. */
-function writeAtomically(path: string, write: (temporary: string) => void): void {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    write(temporary);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
 /** Stores the state first: an entry found by a reader always has the state its run left. */
 function writeEntry(root: string, path: string, key: BaseCacheKey, diagnostics: TypeDiagnostic[], buildInfo: string | undefined): void {
   ensureDataDirectory(root);
   mkdirSync(baseCacheDirectory(root), { recursive: true });
-  if (buildInfo && existsSync(buildInfo)) writeAtomically(buildInfoOf(path), (temporary) => copyFileSync(buildInfo, temporary));
+  if (buildInfo && existsSync(buildInfo)) writeFileAtomic(buildInfoOf(path), readFileSync(buildInfo));
   else rmSync(buildInfoOf(path), { force: true });
-  writeAtomically(path, (temporary) => writeFileSync(temporary, JSON.stringify({ version: entryVersion, key, diagnostics })));
+  writeFileAtomic(path, JSON.stringify({ version: entryVersion, key, diagnostics }));
   pruneCache(baseCacheDirectory(root), keptBaseEntries);
 }
 

@@ -33,18 +33,24 @@ async function read(raw: RawCoverage, dir: string, planned: PlannedRunner, sourc
   }
 }
 
-/** Options that turn coverage on for a run of the runner's selected tests over `sources`. */
-export function coverageRunOptions(directory: string, sources: Map<string, ChangedSource>): Pick<RunTestFilesOptions, 'coverageDirectory' | 'coverageFiles'> {
-  return { coverageDirectory: directory, coverageFiles: [...sources.keys()] };
-}
-
 /**
- * Reads the coverage of `sources` that a run with coverage on (`coverageRunOptions`) collected; files no test
- * loaded count as not executed. Call before the coverage directory is removed.
+ * Runs the runner's selected tests on the change with coverage on, and reads the coverage of `sources` from
+ * that run (files no test loaded count as not executed); the raw coverage is removed before this returns.
  */
-export async function coverageOfRun(run: TestRun, changeDir: string, planned: PlannedRunner, sources: Map<string, ChangedSource>): Promise<CoverageResult> {
-  const result = await readRun(run, changeDir, planned, sources);
-  return result.success ? { success: true, data: withUnloadedFiles(result.data, sources) } : result;
+export async function runWithCoverage(
+  changeDir: string,
+  planned: PlannedRunner,
+  sources: Map<string, ChangedSource>,
+  options: RunTestFilesOptions,
+): Promise<{ run: TestRun; coverage: CoverageResult }> {
+  const directory = await mkdtemp(join(tmpdir(), 'codewright-coverage-'));
+  try {
+    const run = await runTestFiles(planned.runner, changeDir, planned.selected, { ...options, coverageDirectory: directory, coverageFiles: [...sources.keys()] });
+    const result = await readRun(run, changeDir, planned, sources);
+    return { run, coverage: result.success ? { success: true, data: withUnloadedFiles(result.data, sources) } : result };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
 }
 
 function withUnloadedFiles(data: CoverageData, sources: Map<string, ChangedSource>): CoverageData {
@@ -67,12 +73,6 @@ async function readRun(run: TestRun, changeDir: string, planned: PlannedRunner, 
 /** Line coverage of `sources` by the runner's selected tests, from a run of its own. */
 export async function collectCoverage(context: CheckContext, planned: PlannedRunner, sources: Map<string, ChangedSource>): Promise<CoverageResult> {
   if (planned.selected !== 'all' && planned.selected.length === 0) return { success: true, data: withUnloadedFiles(emptyCoverage(), sources) };
-  const directory = await mkdtemp(join(tmpdir(), 'codewright-coverage-'));
-  try {
-    const options = { timeoutMs: runTimeout(context.timeoutMs, planned.selected), signal: context.signal, typeTests: false, ...coverageRunOptions(directory, sources) };
-    const run = await runTestFiles(planned.runner, context.changeDir, planned.selected, options);
-    return await coverageOfRun(run, context.changeDir, planned, sources);
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
+  const options = { timeoutMs: runTimeout(context.timeoutMs, planned.selected), signal: context.signal, typeTests: false };
+  return (await runWithCoverage(context.changeDir, planned, sources, options)).coverage;
 }

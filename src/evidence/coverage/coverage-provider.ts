@@ -5,7 +5,7 @@ import type { CheckContext, EvidenceProvider } from '../types.ts';
 import { changedSources } from './changed-sources.ts';
 import { collectCoverage } from './collect-coverage.ts';
 import { hunkCoverageEvidence } from './hunk-coverage.ts';
-import { coverageSharedKey, readTestRunCoverage, toCoverageShared } from './shared.ts';
+import { coverageSharedKey, testRunCoverage, toCoverageShared } from './shared.ts';
 import { emptyCoverage, mergeFileCoverage } from './types.ts';
 
 async function checkCoverage(context: CheckContext): Promise<Evidence[]> {
@@ -17,7 +17,7 @@ async function checkCoverage(context: CheckContext): Promise<Evidence[]> {
     if (sources.size === 0) continue;
     const hunks = [...sources.values()].flatMap((file) => file.hunks);
     // The tests evidence ran the same selection on the change with coverage on when it knew coverage would follow.
-    const result = readTestRunCoverage(context.shared).get(planned.runner.name) ?? (await collectCoverage(context, planned, sources));
+    const result = testRunCoverage(context.shared).get(planned.runner.name) ?? (await collectCoverage(context, planned, sources));
     if (!result.success) {
       evidence.push({ kind: 'coverage', status: 'unavailable', message: result.reason, hunks: hunks.map((hunk) => hunk.id) });
       continue;

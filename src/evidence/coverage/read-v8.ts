@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseJson } from '../../core/result.ts';
+import { lineStarts, positionOf } from '../mutation/draft.ts';
 import { v8FileCoverage, type LineProbe, type V8Function } from './v8-lines.ts';
 import { emptyCoverage, mergeFileCoverage, type CoverageData } from './types.ts';
 
@@ -55,17 +56,11 @@ function mapRanges(functions: readonly V8Function[], entry: SourceMapCacheEntry,
     generatedStarts.push(at);
     at += length + 1;
   }
-  const originalStarts = [0];
-  for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) originalStarts.push(index + 1);
+  const originalStarts = lineStarts(source);
   const toOriginal = (offset: number): number => {
-    let line = 0;
-    let high = generatedStarts.length - 1;
-    while (line < high) {
-      const middle = (line + high + 1) >> 1;
-      if (generatedStarts[middle]! <= offset) line = middle;
-      else high = middle - 1;
-    }
-    const column = offset - generatedStarts[line]!;
+    const position = positionOf(generatedStarts, offset);
+    const line = position.line - 1;
+    const column = position.column;
     const found = map.findEntry(line, column) as { generatedLine?: number; generatedColumn?: number; originalLine?: number; originalColumn?: number };
     if (found.originalLine === undefined || found.originalColumn === undefined) return offset;
     // Within a mapped segment the code is copied as written: keep the distance from the segment's start.

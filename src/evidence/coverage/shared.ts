@@ -44,12 +44,15 @@ export function testFilesExecuting(shared: CoverageShared, path: string, line: n
 /** The key under which the tests evidence leaves the coverage its run on the change collected, per runner. */
 export const testRunCoverageKey = 'coverage-of-test-runs';
 
-/** Coverage the tests evidence collected while running the change (so the coverage evidence need not run the tests again). */
-export function readTestRunCoverage(shared: ReadonlyMap<string, unknown>): Map<RunnerName, CoverageResult> {
+/**
+ * Coverage the tests evidence collected while running the change, by runner (so that the coverage evidence need
+ * not run the tests again); the map is created in `shared` on first use.
+ */
+export function testRunCoverage(shared: Map<string, unknown>): Map<RunnerName, CoverageResult> {
   let value = shared.get(testRunCoverageKey) as Map<RunnerName, CoverageResult> | undefined;
   if (!value) {
     value = new Map();
-    (shared as Map<string, unknown>).set(testRunCoverageKey, value);
+    shared.set(testRunCoverageKey, value);
   }
   return value;
 }

@@ -3,12 +3,13 @@
  * (`codewright check --record-tests`) so that later checks against that commit run only the test files
  * that execute the changed lines, not every test file that imports them.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Hunk } from '../../core/change.ts';
 import { pruneCache } from '../../core/prune-cache.ts';
 import { dataDirectory, ensureDataDirectory } from '../../atlas/store/database.ts';
 import { readJsonObject } from '../../core/result.ts';
+import { writeFileAtomic } from '../../core/write-atomic.ts';
 import type { RunnerName } from './types.ts';
 
 const formatVersion = 1;
@@ -51,9 +52,7 @@ export function writeTestMap(root: string, map: Omit<TestMap, 'version'>): strin
   const path = testMapPath(root, map.base, map.runner);
   ensureDataDirectory(root);
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ version: formatVersion, ...map })}\n`);
-  renameSync(temporary, path);
+  writeFileAtomic(path, `${JSON.stringify({ version: formatVersion, ...map })}\n`);
   pruneCache(dirname(path), keptTestMaps);
   return path;
 }

@@ -1,7 +1,5 @@
 /** The tests evidence: runs the tests that reach the change on the base and on the change, and compares. */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Evidence, Intent } from '../../core/change.ts';
 import type { CheckContext, EvidenceProvider } from '../types.ts';
@@ -10,8 +8,8 @@ import { planTests, type PlannedRunner, type TestPlan } from './plan-tests.ts';
 import { runTestFiles, runTimeout } from './run-test-files.ts';
 import type { RunTestFilesOptions, TestRun } from './types.ts';
 import { changedSources } from '../coverage/changed-sources.ts';
-import { coverageOfRun, coverageRunOptions } from '../coverage/collect-coverage.ts';
-import { readTestRunCoverage } from '../coverage/shared.ts';
+import { runWithCoverage } from '../coverage/collect-coverage.ts';
+import { testRunCoverage } from '../coverage/shared.ts';
 import { testsSharedKey, type TestsRunRecord, type TestsShared } from './shared.ts';
 import { outcomeEvidence, passingEvidence } from './tests-evidence.ts';
 import { isTestFileFor } from './test-file-patterns.ts';
@@ -57,18 +55,11 @@ async function runChange(context: CheckContext, planned: PlannedRunner, options:
   if (!context.kinds?.has('coverage') || (selected !== 'all' && selected.length === 0)) return plain();
   const sources = await changedSources(context.changeDir, context.hunks, runner.language);
   if (sources.size === 0) return plain();
-  const directory = await mkdtemp(join(tmpdir(), 'codewright-coverage-'));
-  let covered: TestRun;
-  try {
-    // Instrumented tests run slower: the one run that replaces two gets half as much time again.
-    covered = await runTestFiles(runner, context.changeDir, selected, { ...options, timeoutMs: Math.round(options.timeoutMs * coverageTimeFactor), ...coverageRunOptions(directory, sources) });
-    // Coverage the runner cannot collect ran nothing: the coverage evidence will say why.
-    if (covered.coverage?.format === 'unavailable') return plain();
-    readTestRunCoverage(context.shared).set(runner.name, await coverageOfRun(covered, context.changeDir, planned, sources));
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
-  if (covered.error && covered.outcomes.length === 0) return plain();
+  // Instrumented tests run slower: the one run that replaces two gets half as much time again.
+  const { run: covered, coverage } = await runWithCoverage(context.changeDir, planned, sources, { ...options, timeoutMs: Math.round(options.timeoutMs * coverageTimeFactor) });
+  testRunCoverage(context.shared).set(runner.name, coverage);
+  // Coverage the runner cannot collect ran nothing, and a run that could not start ran nothing either.
+  if (covered.coverage?.format === 'unavailable' || (covered.error && covered.outcomes.length === 0)) return plain();
   const again = filesFailingOnChange(covered);
   if (again.length === 0) return { ...covered, coverage: undefined };
   context.logger.info(`tests: ${again.length} test files failed with coverage on; running them again without it`);
