@@ -37,7 +37,7 @@ async function baselineFor(options: RunMutantsOptions, testFiles: string[], cach
   const key = testFiles.join('\n');
   let baseline = cache.get(key);
   if (!baseline) {
-    const clock = options.now ?? (() => performance.now());
+    const clock = options.now ?? Date.now;
     const started = clock();
     const outcome = await options.hooks.runTests(options.dir, testFiles, options.maxTimeoutMs).catch((error: unknown) => ({
       passed: false,

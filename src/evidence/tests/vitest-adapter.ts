@@ -2,13 +2,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { typescriptExtensionHook } from '../workspace/typescript-extension-hook.ts';
-
-/** Writes a worker's V8 coverage when vitest ends it with SIGTERM. */
-const coverageFlushHook = new URL('../coverage/flush-on-sigterm.mjs', import.meta.url).href;
 import { locatePackage } from './locate-package.ts';
 import { atLeast, packageVersion } from './package-version.ts';
 import { parseJestJson } from './parse-jest-json.ts';
 import type { RunInput, RunnerAdapter, RunPlan } from './runner-adapter.ts';
+
+/** Writes a worker's V8 coverage when vitest ends it with SIGTERM. */
+const coverageFlushHook = new URL('../coverage/flush-on-sigterm.mjs', import.meta.url).href;
 
 interface CoverageOptions {
   args: string[];
