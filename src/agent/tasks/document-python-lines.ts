@@ -1,4 +1,5 @@
 /** Python source as logical lines (brackets and continuations joined), with docstrings found and comments dropped. */
+import { lineIndexOf, lineStarts } from '../../core/line-starts.ts';
 import { type PythonToken, pythonTokens } from '../../evidence/mutation/python-tokens.ts';
 
 /** One logical line: its tokens without comments, its indentation and its first and last physical lines (1-based). */
@@ -9,23 +10,6 @@ export interface LogicalLine {
   endLine: number;
   /** True when the line is a docstring: only string literals, first in a module, class or function body. */
   docstring: boolean;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') starts.push(index + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
 }
 
 function opensBody(line: LogicalLine | undefined): boolean {
@@ -45,11 +29,11 @@ export function logicalLines(text: string): LogicalLine[] {
     if (current.length === 0) return;
     const first = current[0]!;
     const last = current.at(-1)!;
-    const line = lineOf(starts, first.start);
+    const line = 1 + lineIndexOf(starts, first.start);
     const onlyStrings = current.every((token) => token.kind === 'string');
     const previous = lines.at(-1);
     const docstring = onlyStrings && (opensBody(previous) && (!previous || first.start - starts[line - 1]! > previous.indent));
-    lines.push({ tokens: current, indent: first.start - starts[line - 1]!, line, endLine: lineOf(starts, last.start + last.text.length - 1), docstring });
+    lines.push({ tokens: current, indent: first.start - starts[line - 1]!, line, endLine: 1 + lineIndexOf(starts, last.start + last.text.length - 1), docstring });
     current = [];
   };
   for (const token of pythonTokens(text)) {

@@ -1,4 +1,5 @@
 /** Text helpers for extraction: line lookup by offset, one-line signatures, receiver text. */
+import { lineIndexOf, lineStarts } from '../../core/line-starts.ts';
 
 /** Finds 1-based lines and 0-based columns for UTF-16 offsets into a source. */
 export class LineIndex {
@@ -6,13 +7,7 @@ export class LineIndex {
   #last = 0;
 
   constructor(source: string) {
-    const starts = [0];
-    let at = source.indexOf('\n');
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = source.indexOf('\n', at + 1);
-    }
-    this.starts = starts;
+    this.starts = lineStarts(source);
   }
 
   /** Number of lines; a trailing newline does not start a new line. */
@@ -33,14 +28,7 @@ export class LineIndex {
         row++;
       }
     }
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return (this.#last = low);
+    return (this.#last = lineIndexOf(starts, offset));
   }
 
   /** The 0-based column of an offset on a known row. */

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseJson } from '../../core/result.ts';
-import { lineStarts, positionOf } from '../mutation/draft.ts';
+import { lineStarts, positionOf } from '../../core/line-starts.ts';
 import { v8FileCoverage, type LineProbe, type V8Function } from './v8-lines.ts';
 import { emptyCoverage, mergeFileCoverage, type CoverageData } from './types.ts';
 

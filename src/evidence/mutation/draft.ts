@@ -1,4 +1,5 @@
 /** A mutant before it is placed in a file and a hunk: offsets, operator, original and replacement text. */
+import { lineStarts, positionOf } from '../../core/line-starts.ts';
 import type { Mutant, MutationOperator } from './types.ts';
 
 export interface MutantDraft {
@@ -9,25 +10,6 @@ export interface MutantDraft {
   operator: MutationOperator;
   original: string;
   replacement: string;
-}
-
-/** 0-based offsets of the start of each line. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-/** 1-based line and 0-based column of `offset`. */
-export function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! };
 }
 
 /** Places drafts on the changed lines of `path` (line → hunk id), dropping duplicates and unchanged lines. */

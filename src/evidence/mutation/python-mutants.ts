@@ -1,5 +1,6 @@
 /** Mutants of the changed lines of Python files, token by token (no Python parser needed). */
-import { type MutantDraft, lineStarts, positionOf } from './draft.ts';
+import { lineStarts, positionOf } from '../../core/line-starts.ts';
+import type { MutantDraft } from './draft.ts';
 import { type PythonToken, endsOperand, pythonTokens } from './python-tokens.ts';
 import type { MutationOperator } from './types.ts';
 
