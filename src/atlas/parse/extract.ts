@@ -13,7 +13,7 @@ import { FactWalker } from './walker.ts';
  * never throw: the facts are partial and `hasErrors` / `errorLines` say where. The grammar must be
  * loaded first (`await loadGrammar(language)`).
  */
-export function extractFacts(path: string, language: Language, source: string): FileFacts {
+export function extractFacts(path: string, language: Language, source: string, lineStarts?: number[]): FileFacts {
   const grammar = requireGrammar(language);
   const compiled = compileRules(grammar.treeSitterLanguage, rulesFor(language));
   const tree = grammar.parser.parse(source);
@@ -21,7 +21,7 @@ export function extractFacts(path: string, language: Language, source: string): 
     throw new CodewrightError({ code: 'PARSE_FAILED', message: `tree-sitter returned no tree for ${path}.`, data: { path, language } });
   }
   try {
-    const result = new FactWalker(source, compiled).walk(tree);
+    const result = new FactWalker(source, compiled, lineStarts).walk(tree);
     const root = tree.rootNode;
     const hasErrors = root.hasError;
     return {

@@ -1,6 +1,7 @@
 /** Checks on a file's bytes and text before parsing: hash, binary, encoding, minified, generated. */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { lineStarts } from '../../core/line-starts.ts';
 import type { Language } from '../../core/types.ts';
 
 const binaryProbeBytes = 8 * 1024;
@@ -25,19 +26,18 @@ export function decodeText(bytes: Buffer): { text: string; validUtf8: boolean } 
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, validUtf8 };
 }
 
-/** Why a JavaScript-like file looks minified, or null: a very long line or long lines on average. */
-export function minifiedReason(text: string, language: Language): string | null {
+/**
+ * Why a JavaScript-like file looks minified, or null: a very long line or long lines on average.
+ * `starts` are the text's `lineStarts`.
+ */
+export function minifiedReason(text: string, language: Language, starts: readonly number[] = lineStarts(text)): string | null {
   if (!minifiable.has(language) || text.length < maxMinifiedLine / 2) return null;
-  let lines = 1;
   let longest = 0;
-  let start = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-    longest = Math.max(longest, at - start);
-    start = at + 1;
-    lines++;
-  }
-  longest = Math.max(longest, text.length - start);
-  if (start === text.length) lines--; // a final newline ends the last line rather than starting one
+  for (let index = 1; index < starts.length; index++) longest = Math.max(longest, starts[index]! - 1 - starts[index - 1]!);
+  const last = starts[starts.length - 1]!;
+  longest = Math.max(longest, text.length - last);
+  // A final newline ends the last line rather than starting one.
+  const lines = last === text.length ? starts.length - 1 : starts.length;
   if (longest > maxMinifiedLine) return `minified (a line of ${longest} characters)`;
   const average = Math.round(text.length / lines);
   if (average > maxAverageLine) return `minified (lines of ${average} characters on average)`;

@@ -1,5 +1,6 @@
 /** Parses one file in the calling thread: read, hash, check, extract. Used by the workers and for one-file updates. */
 import { readFileSync } from 'node:fs';
+import { lineStarts } from '../../core/line-starts.ts';
 import { buildChunks } from '../text/chunks.ts';
 import { extractFacts } from './extract.ts';
 import {
@@ -34,11 +35,13 @@ export function parseFileSync(job: ParseJob, options: ParseOptions = {}): ParseO
   if (job.knownHash === hash) return { path, status: 'unchanged', hash };
   if (isBinary(bytes)) return { path, status: 'skipped', hash, reason: 'binary (a NUL byte in the first 8 KiB)' };
   const { text, validUtf8 } = decodeText(bytes);
-  const notSource = generatedReason(text) ?? minifiedReason(text, job.language);
+  // Where lines start, found once for the minified check, the walk and the chunks.
+  const starts = lineStarts(text);
+  const notSource = generatedReason(text) ?? minifiedReason(text, job.language, starts);
   if (notSource) return { path, status: 'skipped', hash, reason: notSource };
   try {
-    const facts = extractFacts(path, grammarLanguage(path, job.language, text), text);
-    const chunks = options.chunks === false ? undefined : buildChunks(text, facts);
+    const facts = extractFacts(path, grammarLanguage(path, job.language, text), text, starts);
+    const chunks = options.chunks === false ? undefined : buildChunks(text, facts, starts);
     if (validUtf8) return { path, status: 'parsed', hash, facts, chunks };
     facts.hasErrors = true;
     facts.errorLines = [...new Set([firstReplacementLine(text), ...facts.errorLines])].sort((a, b) => a - b).slice(0, 10);

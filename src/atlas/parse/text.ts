@@ -6,8 +6,9 @@ export class LineIndex {
   readonly starts: number[];
   #last = 0;
 
-  constructor(source: string) {
-    this.starts = lineStarts(source);
+  /** `starts` when the caller has them already (`lineStarts(source)`). */
+  constructor(source: string, starts: number[] = lineStarts(source)) {
+    this.starts = starts;
   }
 
   /** Number of lines; a trailing newline does not start a new line. */

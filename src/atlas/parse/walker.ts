@@ -53,10 +53,11 @@ export class FactWalker implements RuleContext {
   #depth = 0;
   #hasErrors = false;
 
-  constructor(source: string, compiled: CompiledRules) {
+  /** `lineStarts` when the caller has them already. */
+  constructor(source: string, compiled: CompiledRules, lineStarts?: number[]) {
     this.source = source;
     this.#compiled = compiled;
-    this.#lines = new LineIndex(source);
+    this.#lines = new LineIndex(source, lineStarts);
     this.#path = new NodePath(compiled);
     this.#docs = new DocCommentRun(source, compiled.rules.docStyle);
     const file: ScopeInfo = { kind: 'file', name: '', qualifiedName: '', exported: true, state: '' };

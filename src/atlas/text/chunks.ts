@@ -1,6 +1,6 @@
 /** Cuts a file into full-text chunks: one per top-level definition, and the lines between them. */
 import type { FileFacts } from '../facts.ts';
-import { LineIndex } from '../parse/text.ts';
+import { lineStarts } from '../../core/line-starts.ts';
 import { indexTerms } from './tokenize.ts';
 
 /** One full-text row: lines of a file with their terms. */
@@ -41,10 +41,9 @@ function membersByTopLevel(facts: FileFacts): Map<number, FileFacts['symbols']> 
   return groups;
 }
 
-/** Builds the chunks of a file from its text and facts. */
-export function buildChunks(source: string, facts: FileFacts): Chunk[] {
-  // Where each line starts: a chunk's text is one slice of the source rather than its lines split and joined.
-  const { starts } = new LineIndex(source);
+/** Builds the chunks of a file from its text and facts (and its `lineStarts`, when known). */
+export function buildChunks(source: string, facts: FileFacts, starts: readonly number[] = lineStarts(source)): Chunk[] {
+  // A chunk's text is one slice of the source rather than its lines split and joined.
   const lineCount = starts.length;
   /** Lines `from` to `to` (1-based, inclusive) without the newline that ends the last. */
   const text = (from: number, to: number) => (from > lineCount ? '' : source.slice(starts[from - 1], to < lineCount ? starts[to]! - 1 : source.length));
