@@ -1,0 +1,64 @@
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, expect, test } from 'vitest';
+import { createFixture } from '../../../test/helpers/fixture.ts';
+import type { Fixture } from '../../../test/helpers/fixture.ts';
+import { indexRepository } from '../index/run-index.ts';
+import { dropFactIndexes, ensureFactIndexes, factIndexStatements } from './bulk-indexes.ts';
+import { databasePath, openIndex } from './database.ts';
+import { migrations } from './schema.ts';
+
+let fixture: Fixture;
+afterEach(() => fixture?.remove());
+
+const factTables = ['symbols', 'refs', 'imports', 'chunks'];
+
+function factIndexes(db: DatabaseSync): string[] {
+  const rows = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${factTables.map(() => '?').join(', ')}) ORDER BY name`)
+    .all(...factTables) as { name: string }[];
+  return rows.map((row) => row.name);
+}
+
+test('the fact indexes are those the migrations leave: an index a later migration drops is not rebuilt', () => {
+  const names = factIndexStatements().map((statement) => statement.name);
+  expect(names).toContain('refs_name');
+  expect(names).toContain('refs_target');
+  expect(names).not.toContain('refs_enclosing');
+  expect(migrations.slice(0, 1).join('\n')).toContain('CREATE INDEX refs_enclosing');
+});
+
+test('a cold load keeps only the indexes no load writes to, and the end of the load builds the rest', async () => {
+  fixture = createFixture({
+    'src/a.ts': "import { b } from './b';\nexport function a(): number {\n  return b() + 1;\n}\n",
+    'src/b.ts': 'export function b(): number {\n  return 2;\n}\n',
+  });
+  const db = openIndex(fixture.root, { writable: true });
+  dropFactIndexes(db);
+  expect(factIndexes(db)).toEqual(['refs_target']);
+  ensureFactIndexes(db);
+  expect(factIndexes(db)).toEqual(factIndexStatements().map((statement) => statement.name).sort());
+  db.close();
+
+  await indexRepository(fixture.root, { history: false, threads: 1, rebuild: true });
+  const built = new DatabaseSync(databasePath(fixture.root), { readOnly: true });
+  expect(factIndexes(built)).toEqual(factIndexStatements().map((statement) => statement.name).sort());
+  // The kept index answers for the references the precise pass will fill in.
+  expect((built.prepare("SELECT count(*) AS n FROM refs WHERE name = 'b'").get() as { n: number }).n).toBeGreaterThan(0);
+  built.close();
+});
+
+test('an index written with the first schema loses the unused index when a writer opens it', () => {
+  fixture = createFixture();
+  const path = databasePath(fixture.root);
+  const db = openIndex(fixture.root, { writable: true });
+  db.close();
+  // Bring the file back to schema 1, as an older codewright left it.
+  const old = new DatabaseSync(path);
+  old.exec('CREATE INDEX refs_enclosing ON refs(enclosing_id) WHERE enclosing_id IS NOT NULL; PRAGMA user_version = 1');
+  old.close();
+  expect(() => openIndex(fixture.root, { writable: false })).toThrow(/Run `codewright index` to update it/);
+  const writer = openIndex(fixture.root, { writable: true });
+  expect(factIndexes(writer)).not.toContain('refs_enclosing');
+  expect(Number((writer.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)).toBe(migrations.length);
+  writer.close();
+});
