@@ -297,11 +297,7 @@ async function indexScanned(
   }
   stage.end('parse', `${summary.parsed} parsed, ${summary.unchanged} unchanged`);
 
-  if (cold) {
-    stage.start('indexes');
-    transaction(db, () => ensureFactIndexes(db));
-    stage.end('indexes', 'built after the cold load');
-  }
+  // Imports are resolved before a cold load's indexes are built: their updates then maintain no index.
   if (jobs.length > 0 || removed.length > 0) {
     stage.start('imports');
     const context = createResolutionContext(
@@ -313,6 +309,11 @@ async function indexScanned(
     const scope = removed.length > 0 ? undefined : parsedIds;
     const resolved = transaction(db, () => resolveStoredImports(db, context, scope, { othersRelative: summary.added > 0 }));
     stage.end('imports', `${resolved} imports resolved`);
+  }
+  if (cold) {
+    stage.start('indexes');
+    transaction(db, () => ensureFactIndexes(db));
+    stage.end('indexes', 'built after the cold load');
   }
   for (const skip of scan.skipped) summary.skipped.push(skip);
   return [...removed, ...parsedPaths];
