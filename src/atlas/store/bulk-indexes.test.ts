@@ -42,8 +42,12 @@ test('a cold load keeps only the indexes no load writes to, and the end of the l
   await indexRepository(fixture.root, { history: false, threads: 1, rebuild: true });
   const built = new DatabaseSync(databasePath(fixture.root), { readOnly: true });
   expect(factIndexes(built)).toEqual(factIndexStatements().map((statement) => statement.name).sort());
-  // The kept index answers for the references the precise pass will fill in.
+  // The load's facts are there, and its imports were resolved (before the indexes were built).
   expect((built.prepare("SELECT count(*) AS n FROM refs WHERE name = 'b'").get() as { n: number }).n).toBeGreaterThan(0);
+  const resolved = built
+    .prepare('SELECT target.path AS path FROM imports JOIN files AS target ON target.id = imports.resolved_file_id')
+    .all() as { path: string }[];
+  expect(resolved.map((row) => row.path)).toEqual(['src/b.ts']);
   built.close();
 });
 
