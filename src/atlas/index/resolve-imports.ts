@@ -1,6 +1,7 @@
 /** Resolves import specifiers to files of the repository, per language conventions. */
 import { posix } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { allRows } from '../store/database.ts';
 
 const scriptExtensions = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -144,23 +145,22 @@ export function resolveStoredImports(
   options: { othersRelative?: boolean } = {},
 ): number {
   const onlyThese = fileIds !== undefined && options.othersRelative === false;
-  const select = `SELECT imports.id AS id, imports.file_id AS fileId, imports.source AS source, files.path AS path, files.language AS language
+  const select = `SELECT imports.id, imports.file_id, imports.source, files.path, files.language
        FROM imports JOIN files ON files.id = imports.file_id
        WHERE imports.resolved_file_id IS NULL`;
-  const rows = (
-    onlyThese
-      ? db.prepare(`${select} AND imports.file_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...fileIds]))
-      : db.prepare(select).all()
-  ) as { id: number; fileId: number; source: string; path: string; language: string }[];
+  type Row = [id: number, fileId: number, source: string, path: string, language: string];
+  const rows = onlyThese
+    ? allRows<Row>(db.prepare(`${select} AND imports.file_id IN (SELECT value FROM json_each(?))`), JSON.stringify([...fileIds]))
+    : allRows<Row>(db.prepare(select));
   const fileId = fileIdLookup(db, onlyThese);
   const update = db.prepare('UPDATE imports SET resolved_file_id = ? WHERE id = ?');
   let resolved = 0;
-  for (const row of rows) {
-    if (fileIds && !fileIds.has(Number(row.fileId)) && !row.source.startsWith('.')) continue;
-    const target = resolveImport(context, row.language, row.path, row.source);
+  for (const [id, importer, source, path, language] of rows) {
+    if (fileIds && !fileIds.has(Number(importer)) && !source.startsWith('.')) continue;
+    const target = resolveImport(context, language, path, source);
     const targetId = target === undefined ? undefined : fileId(target);
-    if (targetId !== undefined && target !== row.path) {
-      update.run(targetId, row.id);
+    if (targetId !== undefined && target !== path) {
+      update.run(targetId, id);
       resolved++;
     }
   }
@@ -177,8 +177,6 @@ function fileIdLookup(db: DatabaseSync, few: boolean): (path: string) => number 
     };
   }
   const idByPath = new Map<string, number>();
-  for (const row of db.prepare('SELECT id, path FROM files').all() as { id: number; path: string }[]) {
-    idByPath.set(row.path, Number(row.id));
-  }
+  for (const [id, path] of allRows<[number, string]>(db.prepare('SELECT id, path FROM files'))) idByPath.set(path, Number(id));
   return (path) => idByPath.get(path);
 }

@@ -6,7 +6,7 @@ import { CodewrightError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { silentLogger } from '../../core/logger.ts';
 import { parseJson } from '../../core/result.ts';
-import { databasePath, openIndex, readMeta, transaction, writeMeta } from '../store/database.ts';
+import { allRows, databasePath, openIndex, readMeta, transaction, writeMeta } from '../store/database.ts';
 import { discardFreshIndex, openFreshIndex, publishFreshIndex } from '../store/fresh-index.ts';
 import { acquireIndexLock } from '../store/lock.ts';
 import { dropFactIndexes, ensureFactIndexes } from '../store/bulk-indexes.ts';
@@ -14,12 +14,14 @@ import { estimatedTrackedFiles } from '../scan/git-listing.ts';
 import { scanFiles } from '../scan/scan-files.ts';
 import type { ScanOutcome } from '../scan/scan-files.ts';
 import type { ScannedFile } from '../scan/scan-result.ts';
+import type { FileFacts } from '../facts.ts';
 import { currentHead } from './git-head.ts';
 import type { ParseJob, ParseOutcome } from '../parse/types.ts';
 import type { ParsePool } from '../parse/pool.ts';
 import { createIndexWriter } from './writer.ts';
 import type { IndexWriter } from './writer.ts';
-import { createResolutionContext, resolveStoredImports } from './resolve-imports.ts';
+import { createResolutionContext, resolveImport, resolveStoredImports } from './resolve-imports.ts';
+import type { ResolutionContext } from './resolve-imports.ts';
 import type { IndexEventHandler, IndexStage } from './events.ts';
 import type { IndexSummary } from './summary.ts';
 import { updateHistory } from './update-history.ts';
@@ -98,8 +100,18 @@ function workspacePackages(root: string, manifests: readonly string[]): Map<stri
   return packages;
 }
 
+/** File ids of a file's imports' targets (null for none), in the order of `facts.imports`. */
+type ImportResolver = (file: ScannedFile, facts: FileFacts) => (number | null)[];
+
 /** Writes one outcome; returns the file's id when new facts (and so new imports) were written. */
-function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutcome, summary: IndexSummary, known: boolean): number | undefined {
+function applyOutcome(
+  writer: IndexWriter,
+  file: ScannedFile,
+  outcome: ParseOutcome,
+  summary: IndexSummary,
+  known: boolean,
+  resolveImports?: ImportResolver,
+): number | undefined {
   if (outcome.status === 'unchanged') {
     writer.touchFile(file.path, file.size, file.mtimeMs);
     summary.unchanged++;
@@ -120,7 +132,7 @@ function applyOutcome(writer: IndexWriter, file: ScannedFile, outcome: ParseOutc
   const id = writer.upsertFile({ ...base, hash: outcome.hash, lines: facts.lines, status, reason });
   // A file new to the index has no facts to remove (and, in a cold load, no index to find them by).
   if (known) writer.deleteFacts(id);
-  writer.insertFacts(id, facts, outcome.chunks ?? []);
+  writer.insertFacts(id, facts, outcome.chunks ?? [], resolveImports?.(file, facts));
   summary.parsed++;
   return id;
 }
@@ -200,8 +212,9 @@ async function indexFiles(
   stage.start('scan');
   // What the index holds is read while git lists the files.
   const stored = new Map<string, StoredFile>();
-  for (const row of db.prepare('SELECT id, path, size, mtime_ms AS mtimeMs, hash, status FROM files').all() as unknown as (StoredFile & { path: string })[]) {
-    stored.set(row.path, { id: Number(row.id), size: Number(row.size), mtimeMs: Number(row.mtimeMs), hash: row.hash, status: row.status });
+  type Row = [id: number, path: string, size: number, mtimeMs: number, hash: string | null, status: StoredFile['status']];
+  for (const [id, path, size, mtimeMs, hash, status] of allRows<Row>(db.prepare('SELECT id, path, size, mtime_ms, hash, status FROM files'))) {
+    stored.set(path, { id: Number(id), size: Number(size), mtimeMs: Number(mtimeMs), hash, status });
   }
   // A cold load (empty index) inserts without secondary indexes and builds them once at the end.
   const cold = stored.size === 0;
@@ -240,6 +253,17 @@ async function indexScanned(
   const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
   const jobs: ParseJob[] = [];
   const byPath = new Map<string, ScannedFile>();
+  let resolution: ResolutionContext | undefined;
+  const context = () => (resolution ??= createResolutionContext(scan.files.map((file) => file.path), () => workspacePackages(root, scan.manifests)));
+  // A cold load knows every path before the first outcome: each file gets its row (and id) now, so
+  // that imports are resolved as they are written and no pass over them follows. A placeholder row
+  // says the file is not parsed yet; its size never matches, so that a run stopped midway (in an
+  // index file that already existed) leaves it to the next run.
+  const idByPath = cold ? new Map<string, number>() : undefined;
+  const resolveImports: ImportResolver | undefined = idByPath && ((file, facts) => facts.imports.map(({ source }) => {
+    const target = resolveImport(context(), file.language, file.path, source);
+    return (target !== undefined && target !== file.path ? idByPath.get(target) : undefined) ?? null;
+  }));
   writer.batch(() => {
     for (const path of removed) writer.deleteFile(path);
     for (const file of scan.files) {
@@ -251,9 +275,11 @@ async function indexScanned(
       if (file.size > maxFileSize) {
         const id = writer.upsertFile({ ...base, hash: null, status: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (see --max-file-size)` });
         if (previous) writer.deleteFacts(id);
+        idByPath?.set(file.path, id);
       } else {
         jobs.push({ path: file.path, absolutePath: file.absolutePath, language: file.language, size: file.size, knownHash: previous?.hash ?? undefined });
         byPath.set(file.path, file);
+        idByPath?.set(file.path, writer.upsertFile({ ...base, size: -1, hash: null, status: 'skipped', reason: 'not parsed yet (the run stopped first)' }));
       }
     }
   });
@@ -271,7 +297,7 @@ async function indexScanned(
     if (pending.length === 0) return;
     writer.batch(() => {
       for (const outcome of pending) {
-        const id = applyOutcome(writer, byPath.get(outcome.path)!, outcome, summary, stored.has(outcome.path));
+        const id = applyOutcome(writer, byPath.get(outcome.path)!, outcome, summary, stored.has(outcome.path), resolveImports);
         if (id !== undefined) parsedIds.add(id);
       }
     });
@@ -297,17 +323,13 @@ async function indexScanned(
   }
   stage.end('parse', `${summary.parsed} parsed, ${summary.unchanged} unchanged`);
 
-  // Imports are resolved before a cold load's indexes are built: their updates then maintain no index.
-  if (jobs.length > 0 || removed.length > 0) {
+  // A cold load resolved its imports as it wrote them.
+  if (!cold && (jobs.length > 0 || removed.length > 0)) {
     stage.start('imports');
-    const context = createResolutionContext(
-      scan.files.map((file) => file.path),
-      () => workspacePackages(root, scan.manifests),
-    );
     // Only new facts bring unresolved imports, and only new paths can resolve older ones; a removed
     // path unresolves imports, which then get another chance everywhere.
     const scope = removed.length > 0 ? undefined : parsedIds;
-    const resolved = transaction(db, () => resolveStoredImports(db, context, scope, { othersRelative: summary.added > 0 }));
+    const resolved = transaction(db, () => resolveStoredImports(db, context(), scope, { othersRelative: summary.added > 0 }));
     stage.end('imports', `${resolved} imports resolved`);
   }
   if (cold) {

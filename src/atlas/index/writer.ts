@@ -29,7 +29,11 @@ export interface IndexWriter {
   touchFile(path: string, size: number, mtimeMs: number): void;
   deleteFacts(fileId: number): void;
   deleteFile(path: string): void;
-  insertFacts(fileId: number, facts: FileFacts, chunks: readonly Chunk[]): void;
+  /**
+   * Writes a file's facts. `resolvedImports`, when given, holds the file id each of `facts.imports`
+   * resolves to (null for none), in the same order; otherwise the imports are left unresolved.
+   */
+  insertFacts(fileId: number, facts: FileFacts, chunks: readonly Chunk[], resolvedImports?: readonly (number | null)[]): void;
 }
 
 const refsPerStatement = 64;
@@ -71,7 +75,7 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
   const refValues = new Array<SQLInputValue>(refsPerStatement * refColumns);
   const refValue = new Array<SQLInputValue>(refColumns);
   const insertImport = sql(
-    'INSERT INTO imports(file_id, source, imported_name, local_name, line, reexport) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO imports(file_id, source, imported_name, local_name, line, reexport, resolved_file_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertChunk = sql('INSERT INTO chunks(file_id, symbol_id, start_line, end_line) VALUES (?, ?, ?, ?)');
   const insertChunkFts = sql('INSERT INTO chunks_fts(rowid, path, names, docs, body) VALUES (?, ?, ?, ?, ?)');
@@ -137,7 +141,7 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
       unresolveImports.run(row.id);
       deleteFile.run(row.id);
     },
-    insertFacts(id, facts, chunks) {
+    insertFacts(id, facts, chunks, resolvedImports) {
       const path = pathTerms(facts.path);
       const ids: number[] = [];
       for (const symbol of facts.symbols) {
@@ -189,9 +193,10 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
         put(refValue, 0, references[next]!);
         insertRef.run(...refValue);
       }
-      for (const entry of facts.imports) {
-        insertImport.run(id, entry.source, entry.importedName, entry.localName, entry.line, entry.reexport ? 1 : 0);
-      }
+      facts.imports.forEach((entry, index) => {
+        const target = resolvedImports?.[index] ?? null;
+        insertImport.run(id, entry.source, entry.importedName, entry.localName, entry.line, entry.reexport ? 1 : 0, target);
+      });
       for (const chunk of chunks) {
         const chunkId = Number(
           insertChunk.run(id, chunk.symbol >= 0 ? (ids[chunk.symbol] ?? null) : null, chunk.startLine, chunk.endLine)

@@ -97,3 +97,18 @@ test('a linked work tree (its .git is a file) is listed by git too', async () =>
     rmSync(linked, { recursive: true, force: true });
   }
 });
+
+test('an untracked .codewrightignore excludes tracked and untracked files alike, as in the walk', async () => {
+  fixture = createFixture({ 'src/a.ts': 'export const a = 1;\n', 'vendor/lib.ts': 'export const v = 1;\n', 'vendor/notes.md': '' }, { git: true });
+  fixture.write('vendor/new.ts', 'export const n = 1;\n');
+  fixture.write('src/new.ts', 'export const s = 1;\n');
+  const before = await scanFiles(fixture.root);
+  expect(before.files.map((file) => file.path)).toEqual(['src/a.ts', 'src/new.ts', 'vendor/lib.ts', 'vendor/new.ts']);
+  expect(before.other).toEqual({ md: 1 });
+  fixture.write('.codewrightignore', 'vendor/\n');
+  const outcome = await scanFiles(fixture.root);
+  expect(outcome.method).toBe('git');
+  expect(outcome.files.map((file) => file.path)).toEqual(['src/a.ts', 'src/new.ts']);
+  expect(outcome.other).toEqual({ '.codewrightignore': 1 });
+  expect(withoutMethod(outcome)).toEqual(scanRepository(fixture.root));
+});
