@@ -260,6 +260,7 @@ async function indexScanned(
   // says the file is not parsed yet; its size never matches, so that a run stopped midway (in an
   // index file that already existed) leaves it to the next run.
   const idByPath = cold ? new Map<string, number>() : undefined;
+  const placeholders: ScannedFile[] = [];
   const resolveImports: ImportResolver | undefined = idByPath && ((file, facts) => facts.imports.map(({ source }) => {
     const target = resolveImport(context(), file.language, file.path, source);
     return (target !== undefined && target !== file.path ? idByPath.get(target) : undefined) ?? null;
@@ -275,12 +276,15 @@ async function indexScanned(
       if (file.size > maxFileSize) {
         const id = writer.upsertFile({ ...base, hash: null, status: 'skipped', reason: `larger than ${formatBytes(maxFileSize)} (see --max-file-size)` });
         if (previous) writer.deleteFacts(id);
-        idByPath?.set(file.path, id);
       } else {
         jobs.push({ path: file.path, absolutePath: file.absolutePath, language: file.language, size: file.size, knownHash: previous?.hash ?? undefined });
         byPath.set(file.path, file);
-        idByPath?.set(file.path, writer.upsertFile({ ...base, size: -1, hash: null, status: 'skipped', reason: 'not parsed yet (the run stopped first)' }));
+        if (idByPath) placeholders.push(file);
       }
+    }
+    if (idByPath) {
+      writer.insertPlaceholders(placeholders, 'not parsed yet (the run stopped first)');
+      for (const [id, path] of allRows<[number, string]>(db.prepare('SELECT id, path FROM files'))) idByPath.set(path, Number(id));
     }
   });
   summary.removed = removed.length;

@@ -26,6 +26,11 @@ export interface IndexWriter {
    */
   batch<T>(work: () => T): T;
   upsertFile(record: FileRecord): number;
+  /**
+   * Inserts one row per file that is to be parsed, in one statement: status `skipped` with `reason`,
+   * size -1 (no stat matches it). For a cold load, whose outcomes then update the rows.
+   */
+  insertPlaceholders(files: readonly { path: string; language: string; mtimeMs: number }[], reason: string): void;
   touchFile(path: string, size: number, mtimeMs: number): void;
   deleteFacts(fileId: number): void;
   deleteFile(path: string): void;
@@ -52,6 +57,8 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
       hash = excluded.hash, lines = excluded.lines, status = excluded.status, reason = excluded.reason,
       is_test = excluded.is_test, indexed_at = excluded.indexed_at
     RETURNING id`);
+  const insertPlaceholders = sql(`INSERT INTO files(path, language, size, mtime_ms, hash, lines, status, reason, is_test, indexed_at)
+    SELECT value ->> 0, value ->> 1, -1, value ->> 2, NULL, 0, 'skipped', ?, value ->> 3, ? FROM json_each(?)`);
   const touchFile = sql('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?');
   const fileId = sql('SELECT id FROM files WHERE path = ?');
   const deleteFile = sql('DELETE FROM files WHERE id = ?');
@@ -129,6 +136,10 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
         Date.now(),
       ) as { id: number };
       return Number(row.id);
+    },
+    insertPlaceholders(files, reason) {
+      const rows = files.map((file) => [file.path, file.language, file.mtimeMs, isTestPath(file.path) ? 1 : 0]);
+      insertPlaceholders.run(reason, Date.now(), JSON.stringify(rows));
     },
     touchFile(path, size, mtimeMs) {
       touchFile.run(size, mtimeMs, path);
