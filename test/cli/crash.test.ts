@@ -38,11 +38,23 @@ function contents(root: string): string[] {
     expect((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
     const orphans = db.prepare('SELECT count(*) AS n FROM symbols WHERE file_id NOT IN (SELECT id FROM files)').get() as { n: number };
     expect(Number(orphans.n)).toBe(0);
+    // Each file's references are exactly the id range its row records, and no reference is outside one.
+    const misplaced = db
+      .prepare(
+        `SELECT count(*) AS n FROM files LEFT JOIN (SELECT file_id, count(*) AS n, min(id) AS first, max(id) AS last FROM refs GROUP BY file_id) AS runs
+           ON runs.file_id = files.id
+         WHERE coalesce(runs.first, -1) IS NOT coalesce(files.refs_first, -1) OR coalesce(runs.last, -1) IS NOT coalesce(files.refs_last, -1)
+            OR (runs.n IS NOT NULL AND runs.n != files.refs_last - files.refs_first + 1)`,
+      )
+      .get() as { n: number };
+    expect(Number(misplaced.n)).toBe(0);
+    const strays = db.prepare('SELECT count(*) AS n FROM refs WHERE file_id NOT IN (SELECT id FROM files)').get() as { n: number };
+    expect(Number(strays.n)).toBe(0);
     return (
       db
         .prepare(
           `SELECT files.path || ' ' || files.hash || ' ' || (SELECT count(*) FROM symbols WHERE file_id = files.id) || ' ' ||
-                  (SELECT count(*) FROM refs WHERE file_id = files.id) AS line FROM files ORDER BY path`,
+                  coalesce(files.refs_last - files.refs_first + 1, 0) AS line FROM files ORDER BY path`,
         )
         .all() as { line: string }[]
     ).map((row) => row.line);

@@ -42,7 +42,7 @@ export interface IndexWriter {
 }
 
 const refsPerStatement = 64;
-const refColumns = 7;
+const refColumns = 8;
 
 function pathTerms(path: string): string {
   return indexTerms(path.replace(/\.[^./]+$/, '')).join(' ');
@@ -68,16 +68,22 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
   );
   const deleteSymbolsFts = sql('DELETE FROM symbols_fts WHERE rowid IN (SELECT id FROM symbols WHERE file_id = ?)');
   const deleteChunksFts = sql('DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE file_id = ?)');
-  const deletes = ['symbols', 'refs', 'imports', 'chunks'].map((table) => sql(`DELETE FROM ${table} WHERE file_id = ?`));
+  const deletes = ['symbols', 'imports', 'chunks'].map((table) => sql(`DELETE FROM ${table} WHERE file_id = ?`));
+  // A file's references are the ids refs_first..refs_last of its row (see schema migration 3). Ids
+  // count on from the largest in use, so a new run never meets a live one.
+  const refRange = sql('SELECT refs_first AS first, refs_last AS last FROM files WHERE id = ?');
+  const deleteRefs = sql('DELETE FROM refs WHERE id BETWEEN ? AND ?');
+  const setRefRange = sql('UPDATE files SET refs_first = ?, refs_last = ? WHERE id = ?');
+  let nextRefId = Number((db.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM refs').get() as { next: number }).next);
   const insertSymbol = sql(`INSERT INTO symbols(file_id, parent_id, name, qualified_name, kind, start_line, start_col,
     end_line, end_col, name_line, name_col, signature, doc, exported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertSymbolFts = sql('INSERT INTO symbols_fts(rowid, name, qualified, doc, path) VALUES (?, ?, ?, ?, ?)');
   const insertRef = sql(
-    'INSERT INTO refs(file_id, name, kind, line, col, enclosing_id, receiver) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO refs(id, file_id, name, kind, line, col, enclosing_id, receiver) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   // Many rows per statement: the per-call cost of node:sqlite dominates single-row inserts.
   const insertRefs = sql(
-    `INSERT INTO refs(file_id, name, kind, line, col, enclosing_id, receiver) VALUES ${Array(refsPerStatement).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    `INSERT INTO refs(id, file_id, name, kind, line, col, enclosing_id, receiver) VALUES ${Array(refsPerStatement).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
   );
   const refValues = new Array<SQLInputValue>(refsPerStatement * refColumns);
   const refValue = new Array<SQLInputValue>(refColumns);
@@ -107,6 +113,11 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
     deleteSymbolsFts.run(id);
     deleteChunksFts.run(id);
     for (const statement of deletes) statement.run(id);
+    const range = refRange.get(id) as { first: number | null; last: number | null } | undefined;
+    if (range?.first != null && range.last != null) {
+      deleteRefs.run(range.first, range.last);
+      setRefRange.run(null, null, id);
+    }
   };
 
   return {
@@ -186,14 +197,16 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
       // One parameter array refilled per statement: building an array per reference costs more
       // than the insert on large files.
       const references = facts.references;
+      const firstRefId = nextRefId;
       const put = (values: SQLInputValue[], at: number, reference: FileFacts['references'][number]) => {
-        values[at] = id;
-        values[at + 1] = reference.name;
-        values[at + 2] = reference.kind;
-        values[at + 3] = reference.line;
-        values[at + 4] = reference.column;
-        values[at + 5] = reference.enclosing >= 0 ? (ids[reference.enclosing] ?? null) : null;
-        values[at + 6] = reference.receiver;
+        values[at] = nextRefId++;
+        values[at + 1] = id;
+        values[at + 2] = reference.name;
+        values[at + 3] = reference.kind;
+        values[at + 4] = reference.line;
+        values[at + 5] = reference.column;
+        values[at + 6] = reference.enclosing >= 0 ? (ids[reference.enclosing] ?? null) : null;
+        values[at + 7] = reference.receiver;
       };
       let next = 0;
       for (; next + refsPerStatement <= references.length; next += refsPerStatement) {
@@ -204,6 +217,7 @@ export function createIndexWriter(db: DatabaseSync): IndexWriter {
         put(refValue, 0, references[next]!);
         insertRef.run(...refValue);
       }
+      if (references.length > 0) setRefRange.run(firstRefId, nextRefId - 1, id);
       facts.imports.forEach((entry, index) => {
         const target = resolvedImports?.[index] ?? null;
         insertImport.run(id, entry.source, entry.importedName, entry.localName, entry.line, entry.reexport ? 1 : 0, target);

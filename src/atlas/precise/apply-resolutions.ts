@@ -69,7 +69,10 @@ function prepare(db: DatabaseSync) {
   const fileIds = new Map<string, number | undefined>();
   const symbolIndexes = new Map<number, PositionIndex>();
   const selectFile = db.prepare('SELECT id FROM files WHERE path = ?');
-  const selectRefs = db.prepare('SELECT id, line, col, name FROM refs WHERE file_id = ?');
+  // A file's references are the id range its row records (schema migration 3).
+  const selectRefs = db.prepare(
+    'SELECT id, line, col, name FROM refs WHERE id BETWEEN (SELECT refs_first FROM files WHERE id = ?1) AND (SELECT refs_last FROM files WHERE id = ?1)',
+  );
   const selectSymbols = db.prepare('SELECT id, name_line AS nameLine, name_col AS nameCol, name FROM symbols WHERE file_id = ?');
   return {
     fileId(path: string): number | undefined {

@@ -167,7 +167,10 @@ export function findCallees(db: DatabaseSync, root: string, source: StoredSymbol
   const lineOf = createLineReader(root);
   const rows = db
     .prepare(
-      `SELECT ${refColumns} ${refJoins} WHERE refs.file_id = ? AND refs.line BETWEEN ? AND ? AND refs.kind IN ('call', 'new')
+      // The file's references are the id range its row records (schema migration 3).
+      `SELECT ${refColumns} ${refJoins}
+       WHERE refs.id BETWEEN (SELECT refs_first FROM files WHERE id = ?1) AND (SELECT refs_last FROM files WHERE id = ?1)
+         AND refs.line BETWEEN ?2 AND ?3 AND refs.kind IN ('call', 'new')
        ORDER BY refs.line, refs.col`,
     )
     .all(source.fileId, source.location.startLine, source.location.endLine) as unknown as RefRow[];

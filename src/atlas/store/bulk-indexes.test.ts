@@ -4,7 +4,7 @@ import { createFixture } from '../../../test/helpers/fixture.ts';
 import type { Fixture } from '../../../test/helpers/fixture.ts';
 import { indexRepository } from '../index/run-index.ts';
 import { dropFactIndexes, ensureFactIndexes, factIndexStatements } from './bulk-indexes.ts';
-import { databasePath, openIndex } from './database.ts';
+import { applicationId, databasePath, ensureDataDirectory, openIndex } from './database.ts';
 import { migrations } from './schema.ts';
 
 let fixture: Fixture;
@@ -54,15 +54,49 @@ test('a cold load keeps only the indexes no load writes to, and the end of the l
 test('an index written with the first schema loses the unused index when a writer opens it', () => {
   fixture = createFixture();
   const path = databasePath(fixture.root);
-  const db = openIndex(fixture.root, { writable: true });
-  db.close();
-  // Bring the file back to schema 1, as an older codewright left it.
+  ensureDataDirectory(fixture.root);
+  // A file of schema 1, as an older codewright left it.
   const old = new DatabaseSync(path);
-  old.exec('CREATE INDEX refs_enclosing ON refs(enclosing_id) WHERE enclosing_id IS NOT NULL; PRAGMA user_version = 1');
+  old.exec(`${migrations[0]}; PRAGMA application_id = ${applicationId}; PRAGMA user_version = 1`);
   old.close();
   expect(() => openIndex(fixture.root, { writable: false })).toThrow(/Run `codewright index` to update it/);
   const writer = openIndex(fixture.root, { writable: true });
   expect(factIndexes(writer)).not.toContain('refs_enclosing');
   expect(Number((writer.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)).toBe(migrations.length);
   writer.close();
+});
+
+test('an index of schema 2 gets each file\'s reference id range, and the next run replaces one file\'s references only', async () => {
+  fixture = createFixture({
+    'src/a.ts': "import { b } from './b';\nexport function a(): number {\n  return b() + b();\n}\n",
+    'src/b.ts': 'export function b(): number {\n  return Math.max(1, 2);\n}\n',
+    'src/c.ts': 'export const c = 1;\n',
+  }, { git: true });
+  await indexRepository(fixture.root, { history: false, threads: 1 });
+  const path = databasePath(fixture.root);
+  const countsByFile = (db: DatabaseSync) =>
+    db.prepare('SELECT files.path AS path, count(refs.id) AS n FROM files LEFT JOIN refs ON refs.file_id = files.id GROUP BY files.id ORDER BY files.path').all();
+  // Back to schema 2: no ranges on the files, an index on refs(file_id).
+  const old = new DatabaseSync(path);
+  const before = countsByFile(old);
+  old.exec('ALTER TABLE files DROP COLUMN refs_first; ALTER TABLE files DROP COLUMN refs_last; CREATE INDEX refs_file ON refs(file_id); PRAGMA user_version = 2');
+  old.close();
+  fixture.write('src/a.ts', 'export function a(): number {\n  return 1;\n}\n');
+  await indexRepository(fixture.root, { history: false, threads: 1 });
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    expect(factIndexes(db)).not.toContain('refs_file');
+    const ranges = db.prepare('SELECT path, refs_first AS first, refs_last AS last FROM files ORDER BY path').all() as { path: string; first: number | null; last: number | null }[];
+    for (const { path: file, first, last } of ranges) {
+      const run = db.prepare('SELECT count(*) AS n, min(refs.id) AS first, max(refs.id) AS last FROM refs JOIN files ON files.id = refs.file_id WHERE files.path = ?').get(file) as { n: number; first: number | null; last: number | null };
+      expect({ file, first: run.first, last: run.last }).toEqual({ file, first, last });
+      if (first !== null && last !== null) expect(run.n).toBe(last - first + 1);
+    }
+    const after = countsByFile(db) as { path: string; n: number }[];
+    expect(after.find((row) => row.path === 'src/b.ts')).toEqual((before as { path: string; n: number }[]).find((row) => row.path === 'src/b.ts'));
+    expect(after.find((row) => row.path === 'src/a.ts')).toEqual({ path: 'src/a.ts', n: 0 });
+    expect(after.find((row) => row.path === 'src/b.ts')!.n).toBeGreaterThan(0);
+  } finally {
+    db.close();
+  }
 });

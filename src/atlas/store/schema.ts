@@ -127,4 +127,15 @@ export const migrations: readonly string[] = [
   `
   DROP INDEX IF EXISTS refs_enclosing;
   `,
+  // 3: a file's references are one run of ids, recorded on its row: deleting and reading them by file
+  // is a rowid range, and the cold load no longer builds refs_file (115-130 ms of vercel/ai's serial
+  // end). Every writer so far inserted a file's references together, so each file's ids form a run.
+  `
+  ALTER TABLE files ADD COLUMN refs_first INTEGER;
+  ALTER TABLE files ADD COLUMN refs_last INTEGER;
+  UPDATE files SET refs_first = runs.first, refs_last = runs.last
+    FROM (SELECT file_id, min(id) AS first, max(id) AS last FROM refs GROUP BY file_id) AS runs
+    WHERE runs.file_id = files.id;
+  DROP INDEX IF EXISTS refs_file;
+  `,
 ];

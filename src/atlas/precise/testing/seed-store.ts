@@ -47,7 +47,11 @@ export function seedFile(db: DatabaseSync, root: string, path: string): void {
   const fileId = Number((upsert.get(path, text.length, file.getLineStarts().length) as { id: number }).id);
   db.prepare("UPDATE refs SET target_id = NULL, resolution = 'stale' WHERE target_id IN (SELECT id FROM symbols WHERE file_id = ?)").run(fileId);
   db.prepare('DELETE FROM symbols WHERE file_id = ?').run(fileId);
-  db.prepare('DELETE FROM refs WHERE file_id = ?').run(fileId);
+  // The writer's layout (schema migration 3): a file's references are one id range on its row.
+  const range = db.prepare('SELECT refs_first AS first, refs_last AS last FROM files WHERE id = ?').get(fileId) as { first: number | null; last: number | null };
+  if (range.first !== null && range.last !== null) db.prepare('DELETE FROM refs WHERE id BETWEEN ? AND ?').run(range.first, range.last);
+  let firstRef: number | null = null;
+  let lastRef: number | null = null;
   const insertSymbol = db.prepare(`INSERT INTO symbols(file_id, name, qualified_name, kind, start_line, start_col, end_line, end_col,
     name_line, name_col, signature, doc, exported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', 0)`);
   const insertRef = db.prepare("INSERT INTO refs(file_id, name, kind, line, col) VALUES (?, ?, 'read', ?, ?)");
@@ -62,11 +66,13 @@ export function seedFile(db: DatabaseSync, root: string, path: string): void {
       insertSymbol.run(fileId, name.text, name.text, kind, start.line + 1, start.character, end.line + 1, end.character, at.line + 1, at.character);
     } else if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && !isDeclarationName(node)) {
       const at = position(node.getStart(file));
-      insertRef.run(fileId, node.text, at.line + 1, at.character);
+      lastRef = Number(insertRef.run(fileId, node.text, at.line + 1, at.character).lastInsertRowid);
+      firstRef ??= lastRef;
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
+  db.prepare('UPDATE files SET refs_first = ?, refs_last = ? WHERE id = ?').run(firstRef, lastRef, fileId);
 }
 
 function isDeclarationName(node: ts.Identifier | ts.PrivateIdentifier): boolean {
