@@ -221,7 +221,8 @@ async function indexFiles(
   transaction(db, () => (cold ? dropFactIndexes(db) : ensureFactIndexes(db)));
   const writer = createIndexWriter(db);
   let pool: ParsePool | undefined;
-  const openPool = async () => (pool ??= (await import('../parse/pool.ts')).createParsePool({ threads: options.threads }));
+  // This thread parses too, between writes: one worker fewer (see ParsePoolOptions.mainThread).
+  const openPool = async () => (pool ??= (await import('../parse/pool.ts')).createParsePool({ threads: options.threads, mainThread: true }));
   try {
     // A cold load of a large work tree: the workers start now and load their modules while git lists files.
     if (cold && estimatedTrackedFiles(root) >= earlyPoolFiles) (await openPool()).start();

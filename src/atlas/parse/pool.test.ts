@@ -122,6 +122,51 @@ describe('createParsePool', () => {
     expect((await finishing).size).toBe(100);
   });
 
+  it('parses on this thread too when asked, one outcome per job', async () => {
+    const sharing = createParsePool({ threads: 2, batchSize: 16, mainThread: true });
+    const jobs = writeJobs();
+    const outcomes = new Map<string, ParseOutcome>();
+    try {
+      await sharing.parse(jobs, (outcome) => {
+        if (outcomes.has(outcome.path)) throw new Error(`second outcome for ${outcome.path}`);
+        outcomes.set(outcome.path, outcome);
+      });
+    } finally {
+      await sharing.close();
+    }
+    expect([...outcomes.keys()].sort()).toEqual(jobs.map((job) => job.path).sort());
+    expect([...outcomes.values()].every((outcome) => outcome.status === 'parsed')).toBe(true);
+  });
+
+  it('with one thread and mainThread, parses everything here and starts no worker', async () => {
+    // The test worker dies on any batch with "crash" in a path: parsed here, the file is fine.
+    const alone = createParsePool({ threads: 1, mainThread: true, workerUrl: new URL('./testing/crashing-worker.ts', import.meta.url) });
+    const jobs = writeJobs().slice(0, 20);
+    const outcomes = new Map<string, ParseOutcome>();
+    try {
+      await alone.parse([...jobs, { ...jobs[0]!, path: 'crash-me.ts' }], (outcome) => outcomes.set(outcome.path, outcome));
+    } finally {
+      await alone.close();
+    }
+    expect(outcomes.size).toBe(21);
+    expect([...outcomes.values()].filter((outcome) => outcome.status === 'parsed')).toHaveLength(21);
+  });
+
+  it('leaves files above mainThreadMaxBytes to the workers', async () => {
+    const sharing = createParsePool({ threads: 2, batchSize: 8, mainThread: true, mainThreadMaxBytes: 1000, workerUrl: new URL('./testing/crashing-worker.ts', import.meta.url) });
+    const jobs = writeJobs().slice(0, 20);
+    // Said to be large, so only a worker may take it, and the test worker dies on it.
+    const large = { ...jobs[0]!, path: 'crash-large.ts', size: 5000 };
+    const outcomes = new Map<string, ParseOutcome>();
+    try {
+      await sharing.parse([...jobs, large], (outcome) => outcomes.set(outcome.path, outcome));
+    } finally {
+      await sharing.close();
+    }
+    expect(outcomes.get('crash-large.ts')).toEqual({ path: 'crash-large.ts', status: 'skipped', hash: null, reason: 'parser crashed: worker exited with code 3' });
+    expect([...outcomes.values()].filter((outcome) => outcome.status === 'parsed')).toHaveLength(20);
+  });
+
   it('runs parses started at the same time side by side', async () => {
     const jobs = writeJobs();
     const [left, right] = await Promise.all([collect(jobs.slice(0, 120)), collect(jobs.slice(120))]);

@@ -44,6 +44,16 @@ export interface ParsePoolOptions extends ParseOptions {
   batchTimeoutMs?: number;
   /** The worker module (default `./worker.ts`); tests swap in one that fails on purpose. */
   workerUrl?: URL;
+  /**
+   * Parse on this thread too, one file at a time whenever it has nothing else to do (default false).
+   * `threads` then counts this thread: one worker fewer, so that on two cores two threads are busy
+   * instead of three, one isolate fewer warms up, and the time this thread would wait for the
+   * workers' first outcomes goes into parsing. This thread takes the smallest files (the workers the
+   * largest) and, while workers run, only files up to `mainThreadMaxBytes`.
+   */
+  mainThread?: boolean;
+  /** Largest file this thread parses while there are workers (default 256 KiB). */
+  mainThreadMaxBytes?: number;
 }
 
 interface Call {
@@ -110,9 +120,17 @@ class ThreadParsePool implements ParsePool {
   readonly #hung = new WeakSet<Worker>();
   #nextBatch = 0;
   #closed = false;
+  readonly #mainThread: boolean;
+  readonly #mainThreadMaxBytes: number;
+  /** True while this thread's parse loop is scheduled or running. */
+  #mainLooping = false;
 
   constructor(options: ParsePoolOptions) {
-    this.#threads = Math.max(1, options.threads ?? availableParallelism());
+    this.#mainThread = options.mainThread === true;
+    this.#mainThreadMaxBytes = options.mainThreadMaxBytes ?? 256 * 1024;
+    const threads = Math.max(1, options.threads ?? availableParallelism());
+    // Worker threads: this thread is one of `threads` when it parses too.
+    this.#threads = this.#mainThread ? threads - 1 : threads;
     this.#batchSize = Math.max(1, options.batchSize ?? 32);
     this.#inFlight = Math.max(1, options.batchesInFlight ?? 2);
     this.#parseOptions = { chunks: options.chunks };
@@ -131,6 +149,7 @@ class ThreadParsePool implements ParsePool {
       for (const job of sorted) this.#queue.push({ job, call, isolated: false });
       this.#fillSlots();
       this.#dispatch();
+      this.#startMainLoop();
     });
   }
 
@@ -149,6 +168,47 @@ class ThreadParsePool implements ParsePool {
     for (const call of [...this.#calls]) this.#fail(call, new Error('The parse pool was closed before the parse finished.'));
     await Promise.all(this.#slots.map((slot) => slot.worker?.terminate()));
     this.#slots.length = 0;
+  }
+
+  #startMainLoop(): void {
+    if (!this.#mainThread || this.#mainLooping || this.#closed) return;
+    this.#mainLooping = true;
+    setImmediate(() => {
+      this.#mainLoop().catch((error: unknown) => {
+        // runBatch turns every parse failure into an outcome: only a failure to load it lands here.
+        for (const call of [...this.#calls]) this.#fail(call, error);
+      });
+    });
+  }
+
+  /**
+   * This thread's share: the smallest file left, parsed here, then a turn of the event loop (the
+   * workers' outcomes are handled in between, and they get their next batches first).
+   */
+  async #mainLoop(): Promise<void> {
+    try {
+      const { runBatch } = await import('./run-batch.ts');
+      for (;;) {
+        const task = this.#takeForMainThread();
+        if (!task) return;
+        const [outcome] = await runBatch([task.job], this.#parseOptions);
+        this.#deliver(task, outcome!);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.#mainLooping = false;
+    }
+  }
+
+  /** The smallest queued file this thread may parse, or undefined. */
+  #takeForMainThread(): Task | undefined {
+    if (this.#closed) return undefined;
+    const queue = this.#queue;
+    const last = queue[queue.length - 1];
+    // A retry after a worker died runs in a worker, alone; large files are the workers' while there are any.
+    if (!last || last.isolated) return undefined;
+    if (this.#threads > 0 && last.job.size > this.#mainThreadMaxBytes) return undefined;
+    return queue.pop();
   }
 
   #deliver(task: Task, outcome: ParseOutcome): void {
