@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../core/types.ts';
 import { createParsePool } from './pool.ts';
+import type { ParsePoolOptions } from './pool.ts';
 import type { ParseJob, ParseOutcome } from './types.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'codewright-pool-'));
@@ -31,6 +32,23 @@ afterAll(async () => {
   await pool.close();
   rmSync(folder, { recursive: true, force: true });
 });
+
+/** Parses `jobs` with a pool made for one test, one outcome per job, and closes the pool. */
+async function collectWith(options: ParsePoolOptions, jobs: ParseJob[]): Promise<Map<string, ParseOutcome>> {
+  const own = createParsePool(options);
+  const outcomes = new Map<string, ParseOutcome>();
+  try {
+    await own.parse(jobs, (outcome) => {
+      if (outcomes.has(outcome.path)) throw new Error(`second outcome for ${outcome.path}`);
+      outcomes.set(outcome.path, outcome);
+    });
+  } finally {
+    await own.close();
+  }
+  return outcomes;
+}
+
+const crashingWorker = new URL('./testing/crashing-worker.ts', import.meta.url);
 
 async function collect(jobs: ParseJob[]): Promise<Map<string, ParseOutcome>> {
   const outcomes = new Map<string, ParseOutcome>();
@@ -86,13 +104,7 @@ describe('createParsePool', () => {
   it('retries the batch of a worker that died file by file, skipping only the file that kills it', async () => {
     const jobs = writeJobs().slice(0, 40);
     const crashing = { ...jobs[0]!, path: 'crash-me.ts' };
-    const dying = createParsePool({ threads: 2, batchSize: 8, workerUrl: new URL('./testing/crashing-worker.ts', import.meta.url) });
-    const outcomes = new Map<string, ParseOutcome>();
-    try {
-      await dying.parse([...jobs, crashing], (outcome) => outcomes.set(outcome.path, outcome));
-    } finally {
-      await dying.close();
-    }
+    const outcomes = await collectWith({ threads: 2, batchSize: 8, workerUrl: crashingWorker }, [...jobs, crashing]);
     expect(outcomes.size).toBe(41);
     expect(outcomes.get('crash-me.ts')).toEqual({ path: 'crash-me.ts', status: 'skipped', hash: null, reason: 'parser crashed: worker exited with code 3' });
     expect([...outcomes.values()].filter((outcome) => outcome.status === 'parsed')).toHaveLength(40);
@@ -101,13 +113,7 @@ describe('createParsePool', () => {
   it('stops a worker whose batch hangs and skips the file that hangs', async () => {
     const jobs = writeJobs().slice(0, 20);
     const hanging = { ...jobs[0]!, path: 'hang-me.ts' };
-    const stuck = createParsePool({ threads: 2, batchSize: 8, batchTimeoutMs: 3000, workerUrl: new URL('./testing/crashing-worker.ts', import.meta.url) });
-    const outcomes = new Map<string, ParseOutcome>();
-    try {
-      await stuck.parse([...jobs, hanging], (outcome) => outcomes.set(outcome.path, outcome));
-    } finally {
-      await stuck.close();
-    }
+    const outcomes = await collectWith({ threads: 2, batchSize: 8, batchTimeoutMs: 3000, workerUrl: crashingWorker }, [...jobs, hanging]);
     expect(outcomes.get('hang-me.ts')).toEqual({ path: 'hang-me.ts', status: 'skipped', hash: null, reason: 'parser timed out (its worker was stopped)' });
     expect([...outcomes.values()].filter((outcome) => outcome.status === 'parsed')).toHaveLength(20);
   });
@@ -123,46 +129,25 @@ describe('createParsePool', () => {
   });
 
   it('parses on this thread too when asked, one outcome per job', async () => {
-    const sharing = createParsePool({ threads: 2, batchSize: 16, mainThread: true });
     const jobs = writeJobs();
-    const outcomes = new Map<string, ParseOutcome>();
-    try {
-      await sharing.parse(jobs, (outcome) => {
-        if (outcomes.has(outcome.path)) throw new Error(`second outcome for ${outcome.path}`);
-        outcomes.set(outcome.path, outcome);
-      });
-    } finally {
-      await sharing.close();
-    }
+    const outcomes = await collectWith({ threads: 2, batchSize: 16, mainThread: true }, jobs);
     expect([...outcomes.keys()].sort()).toEqual(jobs.map((job) => job.path).sort());
     expect([...outcomes.values()].every((outcome) => outcome.status === 'parsed')).toBe(true);
   });
 
   it('with one thread and mainThread, parses everything here and starts no worker', async () => {
     // The test worker dies on any batch with "crash" in a path: parsed here, the file is fine.
-    const alone = createParsePool({ threads: 1, mainThread: true, workerUrl: new URL('./testing/crashing-worker.ts', import.meta.url) });
     const jobs = writeJobs().slice(0, 20);
-    const outcomes = new Map<string, ParseOutcome>();
-    try {
-      await alone.parse([...jobs, { ...jobs[0]!, path: 'crash-me.ts' }], (outcome) => outcomes.set(outcome.path, outcome));
-    } finally {
-      await alone.close();
-    }
+    const outcomes = await collectWith({ threads: 1, mainThread: true, workerUrl: crashingWorker }, [...jobs, { ...jobs[0]!, path: 'crash-me.ts' }]);
     expect(outcomes.size).toBe(21);
     expect([...outcomes.values()].filter((outcome) => outcome.status === 'parsed')).toHaveLength(21);
   });
 
   it('leaves files above mainThreadMaxBytes to the workers', async () => {
-    const sharing = createParsePool({ threads: 2, batchSize: 8, mainThread: true, mainThreadMaxBytes: 1000, workerUrl: new URL('./testing/crashing-worker.ts', import.meta.url) });
     const jobs = writeJobs().slice(0, 20);
     // Said to be large, so only a worker may take it, and the test worker dies on it.
     const large = { ...jobs[0]!, path: 'crash-large.ts', size: 5000 };
-    const outcomes = new Map<string, ParseOutcome>();
-    try {
-      await sharing.parse([...jobs, large], (outcome) => outcomes.set(outcome.path, outcome));
-    } finally {
-      await sharing.close();
-    }
+    const outcomes = await collectWith({ threads: 2, batchSize: 8, mainThread: true, mainThreadMaxBytes: 1000, workerUrl: crashingWorker }, [...jobs, large]);
     expect(outcomes.get('crash-large.ts')).toEqual({ path: 'crash-large.ts', status: 'skipped', hash: null, reason: 'parser crashed: worker exited with code 3' });
     expect([...outcomes.values()].filter((outcome) => outcome.status === 'parsed')).toHaveLength(20);
   });
