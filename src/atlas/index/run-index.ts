@@ -261,7 +261,6 @@ async function indexScanned(
   // says the file is not parsed yet; its size never matches, so that a run stopped midway (in an
   // index file that already existed) leaves it to the next run.
   const idByPath = cold ? new Map<string, number>() : undefined;
-  const placeholders: ScannedFile[] = [];
   const resolveImports: ImportResolver | undefined = idByPath && ((file, facts) => facts.imports.map(({ source }) => {
     const target = resolveImport(context(), file.language, file.path, source);
     return (target !== undefined && target !== file.path ? idByPath.get(target) : undefined) ?? null;
@@ -280,11 +279,10 @@ async function indexScanned(
       } else {
         jobs.push({ path: file.path, absolutePath: file.absolutePath, language: file.language, size: file.size, knownHash: previous?.hash ?? undefined });
         byPath.set(file.path, file);
-        if (idByPath) placeholders.push(file);
       }
     }
     if (idByPath) {
-      writer.insertPlaceholders(placeholders, 'not parsed yet (the run stopped first)');
+      writer.insertPlaceholders([...byPath.values()], 'not parsed yet (the run stopped first)');
       for (const [id, path] of allRows<[number, string]>(db.prepare('SELECT id, path FROM files'))) idByPath.set(path, Number(id));
     }
   });

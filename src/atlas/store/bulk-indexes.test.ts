@@ -42,7 +42,7 @@ test('a cold load keeps only the indexes no load writes to, and the end of the l
   await indexRepository(fixture.root, { history: false, threads: 1, rebuild: true });
   const built = new DatabaseSync(databasePath(fixture.root), { readOnly: true });
   expect(factIndexes(built)).toEqual(factIndexStatements().map((statement) => statement.name).sort());
-  // The load's facts are there, and its imports were resolved (before the indexes were built).
+  // The load's facts are there, and its imports were resolved as they were written.
   expect((built.prepare("SELECT count(*) AS n FROM refs WHERE name = 'b'").get() as { n: number }).n).toBeGreaterThan(0);
   const resolved = built
     .prepare('SELECT target.path AS path FROM imports JOIN files AS target ON target.id = imports.resolved_file_id')
