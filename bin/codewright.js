@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 13)) {
   process.stderr.write(
-    `codewright needs Node >= 22.13 (this is ${process.version}). Run \`bash scripts/setup\` to install Node 24 into .cache/, or install a current Node.\n`,
+    `codewright needs Node >= 22.13 (this is ${process.version}). Run it as \`bash scripts/codewright ${process.argv.slice(2).join(' ')}\` from the codewright checkout (it installs Node 24 into .cache/node), or install Node >= 22.13.\n`,
   );
   process.exitCode = 2;
 } else if (!process.features.typescript) {
