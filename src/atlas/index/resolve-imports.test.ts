@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createResolutionContext, resolveImport } from './resolve-imports.ts';
+import { createResolutionContext, goModulePath, resolveImport } from './resolve-imports.ts';
 
 const context = createResolutionContext(
   [
@@ -35,4 +35,71 @@ test.each([
   ['rust', 'crate/src/cart.rs', 'crate::pricing::Discount', 'crate/src/pricing/mod.rs'],
 ])('%s: %s imports %s', (language, from, source, expected) => {
   expect(resolveImport(context, language, from, source)).toBe(expected);
+});
+
+// A Go repository with two modules (the root and tools/), a vendored dependency, and folders named
+// like standard library packages.
+const goPaths = [
+  'main.go',
+  'cart/cart.go',
+  'cart/cart_test.go',
+  'cart/discount.go',
+  'pricing/doc.go',
+  'pricing/rules.go',
+  'pricing/aaa_test.go',
+  'errors/errors.go',
+  'net/http/client.go',
+  'tools/gen/gen.go',
+  'tools/vendor/github.com/acme/flags/flags.go',
+  'vendor/github.com/acme/log/log.go',
+];
+const goContext = createResolutionContext(
+  goPaths,
+  new Map(),
+  new Map([
+    ['example.com/shop', ''],
+    ['example.com/shop/tools', 'tools'],
+  ]),
+);
+
+test.each<[string, string, string | undefined, string]>([
+  ['main.go', 'example.com/shop/cart', 'cart/cart.go', 'the file named after the folder stands for the package'],
+  ['main.go', 'example.com/shop/pricing', 'pricing/doc.go', 'else doc.go'],
+  ['cart/cart.go', 'example.com/shop', 'main.go', 'the module root is a package too'],
+  ['main.go', 'example.com/shop/tools/gen', 'tools/gen/gen.go', 'the longest module path wins'],
+  ['main.go', 'errors', undefined, 'the standard library, not the folder of the same name'],
+  ['main.go', 'net/http', undefined, 'the standard library, however many segments'],
+  ['main.go', 'github.com/acme/log', 'vendor/github.com/acme/log/log.go', 'vendored at the root'],
+  ['tools/gen/gen.go', 'github.com/acme/flags', 'tools/vendor/github.com/acme/flags/flags.go', "vendored in the importer's module"],
+  ['main.go', 'github.com/acme/flags', undefined, "another module's vendor folder is not the importer's"],
+  ['main.go', 'example.com/shop/missing', undefined, 'a package of the module that is not there'],
+  ['cart/cart.go', '../pricing', 'pricing/doc.go', 'a relative import'],
+])('go: %s imports %s -> %s (%s)', (from, source, expected) => {
+  expect(resolveImport(goContext, 'go', from, source)).toBe(expected);
+});
+
+test('go without any go.mod (GOPATH layout): host-qualified paths by their last segments, never the standard library', () => {
+  const gopath = createResolutionContext(['main.go', 'util/strings.go', 'util/util_test.go', 'errors/errors.go'], new Map());
+  expect(resolveImport(gopath, 'go', 'main.go', 'github.com/acme/tool/util')).toBe('util/strings.go');
+  expect(resolveImport(gopath, 'go', 'main.go', 'errors')).toBeUndefined();
+  expect(resolveImport(gopath, 'go', 'main.go', 'github.com/acme/other/missing')).toBeUndefined();
+});
+
+test.each([
+  ['module example.com/shop\n\ngo 1.22\n', 'example.com/shop'],
+  ['// the shop\nmodule "example.com/shop" // quoted\n', 'example.com/shop'],
+  ['go 1.22\n\n  module   example.com/x/v2\nrequire (\n)\n', 'example.com/x/v2'],
+  ['go 1.22\n', undefined],
+])('goModulePath(%j) = %j', (text, expected) => {
+  expect(goModulePath(text)).toBe(expected);
+});
+
+test.each<[string, string, string | undefined, string]>([
+  ['com.shop', 'Cart', 'src/main/java/com/shop/Cart.java', 'a class of a package'],
+  ['com.shop.Cart', 'total', 'src/main/java/com/shop/Cart.java', 'a static member of a class'],
+  ['com.shop.Cart', '*', 'src/main/java/com/shop/Cart.java', 'every static member of a class'],
+  ['com.shop', '*', undefined, 'every class of a package: no one file'],
+  ['java.util', 'List', undefined, 'a class from outside the repository'],
+])('java: import %s %s -> %s (%s)', (source, importedName, expected) => {
+  expect(resolveImport(context, 'java', 'src/main/java/com/shop/Cart.java', source, importedName)).toBe(expected);
 });

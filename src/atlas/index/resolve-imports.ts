@@ -12,13 +12,19 @@ export interface ResolutionContext {
   readonly packages: ReadonlyMap<string, string>;
   /** Lower-cased path suffix index for languages that import by qualified name. */
   readonly bySuffix: ReadonlyMap<string, string[]>;
+  /** Go module path (the `module` line of a go.mod) -> the go.mod's folder ('' for the root). */
+  readonly goModules: ReadonlyMap<string, string>;
+  /** Go package folders -> the file that stands for the package (see `goPackageFile`). */
+  readonly goPackages: ReadonlyMap<string, string>;
+  /** The last one, two and three segments of each Go package folder -> those folders. */
+  readonly goPackagesBySuffix: ReadonlyMap<string, string[]>;
 }
 
-function suffixIndex(paths: ReadonlySet<string>): Map<string, string[]> {
+function suffixIndex(paths: Iterable<string>, segments = 4): Map<string, string[]> {
   const bySuffix = new Map<string, string[]>();
   for (const path of paths) {
     const parts = path.split('/');
-    for (let start = Math.max(0, parts.length - 4); start < parts.length; start++) {
+    for (let start = Math.max(0, parts.length - segments); start < parts.length; start++) {
       const suffix = parts.slice(start).join('/');
       const list = bySuffix.get(suffix);
       if (list) list.push(path);
@@ -29,26 +35,77 @@ function suffixIndex(paths: ReadonlySet<string>): Map<string, string[]> {
 }
 
 /**
- * Builds the context from every indexed path and the package.json names found. The suffix index,
- * and the packages when given as a function, are built on first use: resolving the imports of one
- * changed TypeScript file needs neither, usually.
+ * The file an import of a Go package resolves to, among the package folder's `.go` files: the one
+ * named after the folder, else `doc.go`, else the first file that is not a test (by name), else the first.
+ */
+function goPackageFile(folder: string, files: string[]): string {
+  const name = folder.slice(folder.lastIndexOf('/') + 1);
+  const sorted = [...files].sort();
+  const prefix = folder ? `${folder}/` : '';
+  return (
+    sorted.find((file) => file === `${prefix}${name}.go`) ??
+    sorted.find((file) => file === `${prefix}doc.go`) ??
+    sorted.find((file) => !file.endsWith('_test.go')) ??
+    sorted[0]!
+  );
+}
+
+function goPackageIndex(paths: ReadonlySet<string>): Map<string, string> {
+  const byFolder = new Map<string, string[]>();
+  for (const path of paths) {
+    if (!path.endsWith('.go')) continue;
+    const slash = path.lastIndexOf('/');
+    const folder = slash < 0 ? '' : path.slice(0, slash);
+    const files = byFolder.get(folder);
+    if (files) files.push(path);
+    else byFolder.set(folder, [path]);
+  }
+  return new Map([...byFolder].map(([folder, files]) => [folder, goPackageFile(folder, files)]));
+}
+
+type Lazy<T> = T | (() => T);
+
+/**
+ * Builds the context from every indexed path, the package.json names and the go.mod module paths
+ * found. The indexes, and the packages and modules when given as functions, are built on first
+ * use: resolving the imports of one changed TypeScript file needs none of them, usually.
  */
 export function createResolutionContext(
   paths: Iterable<string>,
-  packages: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>),
+  packages: Lazy<ReadonlyMap<string, string>>,
+  goModules: Lazy<ReadonlyMap<string, string>> = new Map(),
 ): ResolutionContext {
   const set = new Set(paths);
   let packageMap = typeof packages === 'function' ? undefined : packages;
+  let moduleMap = typeof goModules === 'function' ? undefined : goModules;
   let bySuffix: Map<string, string[]> | undefined;
-  return {
+  let goPackages: Map<string, string> | undefined;
+  let goPackagesBySuffix: Map<string, string[]> | undefined;
+  const context: ResolutionContext = {
     paths: set,
     get packages() {
       return (packageMap ??= (packages as () => ReadonlyMap<string, string>)());
     },
+    get goModules() {
+      return (moduleMap ??= (goModules as () => ReadonlyMap<string, string>)());
+    },
     get bySuffix() {
       return (bySuffix ??= suffixIndex(set));
     },
+    get goPackages() {
+      return (goPackages ??= goPackageIndex(set));
+    },
+    get goPackagesBySuffix() {
+      return (goPackagesBySuffix ??= suffixIndex([...context.goPackages.keys()].filter(Boolean), 3));
+    },
   };
+  return context;
+}
+
+/** The module path of a go.mod's text (its `module` directive), or undefined. */
+export function goModulePath(text: string): string | undefined {
+  const match = /^\s*module\s+(?:"([^"]+)"|`([^`]+)`|([^\s/][^\s]*))/m.exec(text.replace(/\/\/.*$/gm, ''));
+  return match?.[1] ?? match?.[2] ?? match?.[3];
 }
 
 function tryScript(context: ResolutionContext, base: string): string | undefined {
@@ -94,8 +151,60 @@ function resolvePython(context: ResolutionContext, from: string, source: string)
   return bySuffix(context, `${dotted}.py`) ?? bySuffix(context, `${dotted}/__init__.py`);
 }
 
-/** Resolves one import of `from` (a repository path) to a repository path, or undefined. */
-export function resolveImport(context: ResolutionContext, language: string, from: string, source: string): string | undefined {
+function containingFolder(folder: string, path: string): boolean {
+  return folder === '' || path.startsWith(`${folder}/`);
+}
+
+/**
+ * A Go import path names a package folder: within a module of the repository (the longest module
+ * path that prefixes it), in a `vendor` folder of the importing module or of the root, or relative
+ * (`./x`, before modules). A repository without any go.mod (GOPATH layout) is matched by the folder's
+ * last segments, for paths whose first element has a dot (a host name): the standard library's
+ * (`errors`, `net/http`) never has one, and must not resolve to a folder of the same name.
+ */
+function resolveGo(context: ResolutionContext, from: string, source: string): string | undefined {
+  const packages = context.goPackages;
+  if (source.startsWith('.')) return packages.get(posix.normalize(posix.join(posix.dirname(from), source)));
+  let module: [path: string, folder: string] | undefined;
+  let importer: string | undefined;
+  for (const [path, folder] of context.goModules) {
+    if ((source === path || source.startsWith(`${path}/`)) && (!module || path.length > module[0].length)) module = [path, folder];
+    if (containingFolder(folder, from) && (importer === undefined || folder.length > importer.length)) importer = folder;
+  }
+  const join = (...segments: string[]) => segments.filter(Boolean).join('/');
+  if (module) return packages.get(join(module[1], source.slice(module[0].length + 1)));
+  const vendored = packages.get(join(importer ?? '', 'vendor', source)) ?? packages.get(join('vendor', source));
+  if (vendored !== undefined || context.goModules.size > 0) return vendored;
+  const parts = source.split('/');
+  if (!parts[0]?.includes('.')) return undefined;
+  for (let take = Math.min(3, parts.length - 1); take >= 1; take--) {
+    const folders = context.goPackagesBySuffix.get(parts.slice(-take).join('/'));
+    if (folders) return packages.get([...folders].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0]!);
+  }
+  return undefined;
+}
+
+/**
+ * A Java import names a class (`source` its package, `importedName` the class), or, when static, a
+ * member of a class (`source` the class); `*` takes all of a package (no one file) or of a class.
+ */
+function resolveJava(context: ResolutionContext, source: string, importedName: string | undefined): string | undefined {
+  const stem = source.split('.').join('/');
+  const asClass = importedName && importedName !== '*' ? bySuffix(context, `${stem}/${importedName}.java`) : undefined;
+  return asClass ?? bySuffix(context, `${stem}.java`);
+}
+
+/**
+ * Resolves one import of `from` (a repository path) to a repository path, or undefined. `importedName`
+ * is the name the import takes from `source`, which Java needs (see `resolveJava`).
+ */
+export function resolveImport(
+  context: ResolutionContext,
+  language: string,
+  from: string,
+  source: string,
+  importedName?: string,
+): string | undefined {
   switch (language) {
     case 'typescript':
     case 'tsx':
@@ -109,16 +218,9 @@ export function resolveImport(context: ResolutionContext, language: string, from
       return context.paths.has(local) ? local : bySuffix(context, source);
     }
     case 'java':
-      return bySuffix(context, `${source.replace(/\.\*$/, '').split('.').join('/')}.java`);
-    case 'go': {
-      const parts = source.split('/');
-      for (let take = Math.min(3, parts.length); take >= 1; take--) {
-        const suffix = parts.slice(-take).join('/');
-        const match = [...context.paths].find((path) => path.endsWith('.go') && posix.dirname(path).endsWith(suffix));
-        if (match) return match;
-      }
-      return undefined;
-    }
+      return resolveJava(context, source.replace(/\.\*$/, ''), importedName);
+    case 'go':
+      return resolveGo(context, from, source);
     case 'rust': {
       const segments = source.split('::').filter((segment) => !['crate', 'self', 'super'].includes(segment));
       for (let take = segments.length; take >= 1; take--) {
@@ -134,30 +236,23 @@ export function resolveImport(context: ResolutionContext, language: string, from
 }
 
 /**
- * Resolves unresolved imports and stores resolved_file_id: of every file when `fileIds` is undefined;
- * else of those files, plus the relative imports of every other file unless `othersRelative` is
- * false (new paths can only satisfy those; when no path was added, nothing else can change).
+ * Resolves unresolved imports and stores resolved_file_id: of every file when `fileIds` is undefined,
+ * else of those files only. A path that appears can satisfy any file's unresolved import (a relative
+ * one, a Python module, a Java class, a Go package...): after one, pass no `fileIds`.
  */
-export function resolveStoredImports(
-  db: DatabaseSync,
-  context: ResolutionContext,
-  fileIds?: ReadonlySet<number>,
-  options: { othersRelative?: boolean } = {},
-): number {
-  const onlyThese = fileIds !== undefined && options.othersRelative === false;
-  const select = `SELECT imports.id, imports.file_id, imports.source, files.path, files.language
+export function resolveStoredImports(db: DatabaseSync, context: ResolutionContext, fileIds?: ReadonlySet<number>): number {
+  const select = `SELECT imports.id, imports.source, imports.imported_name, files.path, files.language
        FROM imports JOIN files ON files.id = imports.file_id
        WHERE imports.resolved_file_id IS NULL`;
-  type Row = [id: number, fileId: number, source: string, path: string, language: string];
-  const rows = onlyThese
+  type Row = [id: number, source: string, importedName: string | null, path: string, language: string];
+  const rows = fileIds
     ? allRows<Row>(db.prepare(`${select} AND imports.file_id IN (SELECT value FROM json_each(?))`), JSON.stringify([...fileIds]))
     : allRows<Row>(db.prepare(select));
-  const fileId = fileIdLookup(db, onlyThese);
+  const fileId = fileIdLookup(db, fileIds !== undefined);
   const update = db.prepare('UPDATE imports SET resolved_file_id = ? WHERE id = ?');
   let resolved = 0;
-  for (const [id, importer, source, path, language] of rows) {
-    if (fileIds && !fileIds.has(Number(importer)) && !source.startsWith('.')) continue;
-    const target = resolveImport(context, language, path, source);
+  for (const [id, source, importedName, path, language] of rows) {
+    const target = resolveImport(context, language, path, source, importedName ?? undefined);
     const targetId = target === undefined ? undefined : fileId(target);
     if (targetId !== undefined && target !== path) {
       update.run(targetId, id);

@@ -20,7 +20,7 @@ import type { ParseJob, ParseOutcome } from '../parse/types.ts';
 import type { ParsePool } from '../parse/pool.ts';
 import { createIndexWriter } from './writer.ts';
 import type { IndexWriter } from './writer.ts';
-import { createResolutionContext, resolveImport, resolveStoredImports } from './resolve-imports.ts';
+import { createResolutionContext, goModulePath, resolveImport, resolveStoredImports } from './resolve-imports.ts';
 import type { ResolutionContext } from './resolve-imports.ts';
 import type { IndexEventHandler, IndexStage } from './events.ts';
 import type { IndexSummary } from './summary.ts';
@@ -84,20 +84,43 @@ export function resolveRoot(path: string): string {
   return root;
 }
 
+function readManifest(root: string, path: string): string | undefined {
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder of a manifest path ('' at the root). */
+function manifestFolder(path: string, name: string): string {
+  return path.slice(0, -name.length).replace(/\/$/, '');
+}
+
+/** npm workspace package name -> folder, from the package.json files. */
 function workspacePackages(root: string, manifests: readonly string[]): Map<string, string> {
   const packages = new Map<string, string>();
   for (const manifest of manifests) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, manifest), 'utf8');
-    } catch {
-      continue;
-    }
+    if (manifest !== 'package.json' && !manifest.endsWith('/package.json')) continue;
+    const text = readManifest(root, manifest);
+    if (text === undefined) continue;
     const parsed = parseJson(text);
     const name = parsed.success ? (parsed.value as { name?: unknown } | null)?.name : undefined;
-    if (typeof name === 'string') packages.set(name, manifest.slice(0, -'package.json'.length).replace(/\/$/, ''));
+    if (typeof name === 'string') packages.set(name, manifestFolder(manifest, 'package.json'));
   }
   return packages;
+}
+
+/** Go module path -> folder, from the go.mod files. */
+function goModules(root: string, manifests: readonly string[]): Map<string, string> {
+  const modules = new Map<string, string>();
+  for (const manifest of manifests) {
+    if (manifest !== 'go.mod' && !manifest.endsWith('/go.mod')) continue;
+    const text = readManifest(root, manifest);
+    const path = text === undefined ? undefined : goModulePath(text);
+    if (path !== undefined && !modules.has(path)) modules.set(path, manifestFolder(manifest, 'go.mod'));
+  }
+  return modules;
 }
 
 /** File ids of a file's imports' targets (null for none), in the order of `facts.imports`. */
@@ -255,14 +278,19 @@ async function indexScanned(
   const jobs: ParseJob[] = [];
   const byPath = new Map<string, ScannedFile>();
   let resolution: ResolutionContext | undefined;
-  const context = () => (resolution ??= createResolutionContext(scan.files.map((file) => file.path), () => workspacePackages(root, scan.manifests)));
+  const context = () =>
+    (resolution ??= createResolutionContext(
+      scan.files.map((file) => file.path),
+      () => workspacePackages(root, scan.manifests),
+      () => goModules(root, scan.manifests),
+    ));
   // A cold load knows every path before the first outcome: each file gets its row (and id) now, so
   // that imports are resolved as they are written and no pass over them follows. A placeholder row
   // says the file is not parsed yet; its size never matches, so that a run stopped midway (in an
   // index file that already existed) leaves it to the next run.
   const idByPath = cold ? new Map<string, number>() : undefined;
-  const resolveImports: ImportResolver | undefined = idByPath && ((file, facts) => facts.imports.map(({ source }) => {
-    const target = resolveImport(context(), file.language, file.path, source);
+  const resolveImports: ImportResolver | undefined = idByPath && ((file, facts) => facts.imports.map(({ source, importedName }) => {
+    const target = resolveImport(context(), file.language, file.path, source, importedName);
     return (target !== undefined && target !== file.path ? idByPath.get(target) : undefined) ?? null;
   }));
   writer.batch(() => {
@@ -329,10 +357,11 @@ async function indexScanned(
   // A cold load resolved its imports as it wrote them.
   if (!cold && (jobs.length > 0 || removed.length > 0)) {
     stage.start('imports');
-    // Only new facts bring unresolved imports, and only new paths can resolve older ones; a removed
-    // path unresolves imports, which then get another chance everywhere.
-    const scope = removed.length > 0 ? undefined : parsedIds;
-    const resolved = transaction(db, () => resolveStoredImports(db, context(), scope, { othersRelative: summary.added > 0 }));
+    // Only new facts bring unresolved imports, and only new paths can resolve older ones (anywhere:
+    // a relative import, a Python module, a Go package); a removed path unresolves imports, which
+    // then get another chance everywhere.
+    const scope = removed.length > 0 || summary.added > 0 ? undefined : parsedIds;
+    const resolved = transaction(db, () => resolveStoredImports(db, context(), scope));
     stage.end('imports', `${resolved} imports resolved`);
   }
   if (cold) {

@@ -1,0 +1,94 @@
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createFixture } from '../../../test/helpers/fixture.ts';
+import type { Fixture } from '../../../test/helpers/fixture.ts';
+import { indexRepository } from './run-index.ts';
+
+let fixture: Fixture;
+afterEach(() => fixture?.remove());
+
+/** Every import as `importer source -> target` ('-' when unresolved), sorted. */
+function resolvedPairs(root: string): string[] {
+  const db = new DatabaseSync(join(root, '.codewright', 'index.db'), { readOnly: true });
+  try {
+    return (
+      db
+        .prepare(
+          `SELECT files.path || ' ' || imports.source || ' -> ' || coalesce(targets.path, '-') AS line FROM imports
+           JOIN files ON files.id = imports.file_id LEFT JOIN files AS targets ON targets.id = imports.resolved_file_id ORDER BY line`,
+        )
+        .all() as { line: string }[]
+    ).map((row) => row.line);
+  } finally {
+    db.close();
+  }
+}
+
+const goSources = {
+  'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+  'main.go': 'package main\n\nimport (\n\t"errors"\n\t"example.com/shop/cart"\n\t"example.com/shop/tools/gen"\n\t"github.com/acme/log"\n)\n\nfunc main() { _ = errors.New(""); cart.Total(); gen.Run(); log.Print() }\n',
+  'cart/cart.go': 'package cart\n\nfunc Total() int { return 0 }\n',
+  'cart/cart_test.go': 'package cart\n\nimport "testing"\n\nfunc TestTotal(t *testing.T) {}\n',
+  'errors/errors.go': 'package errors\n\nfunc Wrap() {}\n',
+  'tools/go.mod': 'module example.com/shop/tools\n\ngo 1.22\n',
+  'tools/gen/gen.go': 'package gen\n\nimport "example.com/shop/cart"\n\nfunc Run() { cart.Total() }\n',
+  'vendor/github.com/acme/log/log.go': 'package log\n\nfunc Print() {}\n',
+};
+
+const goExpected = [
+  'cart/cart_test.go testing -> -',
+  'main.go errors -> -',
+  'main.go example.com/shop/cart -> cart/cart.go',
+  'main.go example.com/shop/tools/gen -> tools/gen/gen.go',
+  'main.go github.com/acme/log -> vendor/github.com/acme/log/log.go',
+  'tools/gen/gen.go example.com/shop/cart -> cart/cart.go',
+];
+
+describe('Go imports resolve by the modules of the go.mod files', () => {
+  test.each([
+    ['listed by git', true],
+    ['found by walking the folders', false],
+  ])('%s', async (_, git) => {
+    fixture = createFixture(goSources, { git });
+    const summary = await indexRepository(fixture.root, { history: false, threads: 1 });
+    expect(summary.parsed).toBe(6);
+    expect(resolvedPairs(fixture.root)).toEqual(goExpected);
+  });
+});
+
+test('a path added later resolves the imports that waited for it, in every language, as a cold index does', async () => {
+  fixture = createFixture(
+    {
+      ...goSources,
+      'app/main.py': 'import pkg.extra\nfrom pkg import mod\n',
+      'lib/pkg/__init__.py': '',
+      'lib/pkg/mod.py': 'X = 1\n',
+      'src/main/java/com/shop/App.java': 'package com.shop;\n\nimport com.shop.model.Extra;\n\nclass App {}\n',
+      'web/app.ts': "import { extra } from './extra';\nexport const app = extra;\n",
+      'cmd/run.go': 'package cmd\n\nimport "example.com/shop/extra"\n\nfunc Run() { extra.Do() }\n',
+    },
+    { git: true },
+  );
+  await indexRepository(fixture.root, { history: false, threads: 1 });
+  const before = resolvedPairs(fixture.root);
+  expect(before).toContain('app/main.py pkg.extra -> -');
+  expect(before).toContain('cmd/run.go example.com/shop/extra -> -');
+  fixture.write('lib/pkg/extra.py', 'Y = 2\n');
+  fixture.write('src/main/java/com/shop/model/Extra.java', 'package com.shop.model;\n\npublic class Extra {}\n');
+  fixture.write('web/extra.ts', 'export const extra = 1;\n');
+  fixture.write('extra/extra.go', 'package extra\n\nfunc Do() {}\n');
+  const update = await indexRepository(fixture.root, { history: false, threads: 1 });
+  expect(update.added).toBe(4);
+  const incremental = resolvedPairs(fixture.root);
+  expect(incremental).toEqual(
+    expect.arrayContaining([
+      'app/main.py pkg.extra -> lib/pkg/extra.py',
+      'cmd/run.go example.com/shop/extra -> extra/extra.go',
+      'src/main/java/com/shop/App.java com.shop.model -> src/main/java/com/shop/model/Extra.java',
+      'web/app.ts ./extra -> web/extra.ts',
+    ]),
+  );
+  await indexRepository(fixture.root, { history: false, threads: 1, rebuild: true });
+  expect(incremental).toEqual(resolvedPairs(fixture.root));
+});
