@@ -48,7 +48,7 @@ test('a cold load resolves imports as it writes them, as the pass over stored im
       'app/cart.ts react -> -',
       'app/main.py pkg.mod -> lib/pkg/mod.py',
       'app/uses-big.ts ./big -> app/big.ts',
-      'lib/pkg/mod.py . -> lib/pkg/__init__.py',
+      'lib/pkg/mod.py . -> lib/pkg/helper.py',
       'packages/core/src/index.ts ./price -> packages/core/src/price.ts',
       'packages/core/src/price.ts ../../util/src/round.js -> packages/util/src/round.ts',
     ]);

@@ -103,3 +103,39 @@ test.each<[string, string, string | undefined, string]>([
 ])('java: import %s %s -> %s (%s)', (source, importedName, expected) => {
   expect(resolveImport(context, 'java', 'src/main/java/com/shop/Cart.java', source, importedName)).toBe(expected);
 });
+
+// A Python project laid out like many: the package under src/, modules named like the standard
+// library's inside it, and a test app with a module named like the package.
+const pythonContext = createResolutionContext(
+  [
+    'src/shop/__init__.py',
+    'src/shop/typing.py',
+    'src/shop/logging.py',
+    'src/shop/json/__init__.py',
+    'src/shop/cli.py',
+    'src/shop/a/b/c/d/__init__.py',
+    'src/shop/a/b/c/d/e.py',
+    'tests/apps/inner/shop.py',
+    'tests/apps/inner/main.py',
+    'tests/test_cli.py',
+  ],
+  new Map(),
+);
+
+test.each<[string, string, string, string | undefined, string]>([
+  ['tests/test_cli.py', 'shop', '*', 'src/shop/__init__.py', 'the package beats a test module of the same name'],
+  ['tests/test_cli.py', 'typing', 'Any', undefined, 'the standard library, not shop.typing'],
+  ['src/shop/cli.py', 'logging', '*', undefined, 'the standard library, not shop.logging'],
+  ['src/shop/cli.py', 'json', 'dumps', undefined, 'the standard library, not the shop.json package'],
+  ['tests/test_cli.py', 'shop', 'cli', 'src/shop/cli.py', 'from a package, a module of it'],
+  ['tests/test_cli.py', 'shop.json', 'dumps', 'src/shop/json/__init__.py', 'from a package, a name of it'],
+  ['tests/test_cli.py', 'shop.a.b.c.d.e', '*', 'src/shop/a/b/c/d/e.py', 'a module six folders deep'],
+  ['src/shop/cli.py', '.', 'logging', 'src/shop/logging.py', 'a relative module'],
+])('python: %s imports %s %s -> %s (%s)', (from, source, importedName, expected) => {
+  expect(resolveImport(pythonContext, 'python', from, source, importedName)).toBe(expected);
+});
+
+test('java: a class in a package five folders deep', () => {
+  const deep = createResolutionContext(['src/main/java/org/acme/commons/text/Strings.java'], new Map());
+  expect(resolveImport(deep, 'java', 'src/main/java/App.java', 'org.acme.commons.text', 'Strings')).toBe('src/main/java/org/acme/commons/text/Strings.java');
+});

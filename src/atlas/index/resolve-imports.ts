@@ -1,6 +1,7 @@
 /** Resolves import specifiers to files of the repository, per language conventions. */
 import { posix } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { isTestPath } from '../languages.ts';
 import { allRows } from '../store/database.ts';
 
 const scriptExtensions = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -10,7 +11,7 @@ export interface ResolutionContext {
   readonly paths: ReadonlySet<string>;
   /** npm workspace package name -> its folder ('' for the root). */
   readonly packages: ReadonlyMap<string, string>;
-  /** Lower-cased path suffix index for languages that import by qualified name. */
+  /** Every path by each of its suffixes of whole segments, for languages that import by qualified name. */
   readonly bySuffix: ReadonlyMap<string, string[]>;
   /** Go module path (the `module` line of a go.mod) -> the go.mod's folder ('' for the root). */
   readonly goModules: ReadonlyMap<string, string>;
@@ -20,7 +21,7 @@ export interface ResolutionContext {
   readonly goPackagesBySuffix: ReadonlyMap<string, string[]>;
 }
 
-function suffixIndex(paths: Iterable<string>, segments = 4): Map<string, string[]> {
+function suffixIndex(paths: Iterable<string>, segments = Number.POSITIVE_INFINITY): Map<string, string[]> {
   const bySuffix = new Map<string, string[]>();
   for (const path of paths) {
     const parts = path.split('/');
@@ -138,7 +139,24 @@ function bySuffix(context: ResolutionContext, suffix: string): string | undefine
   return matches && matches.length === 1 ? matches[0] : matches?.sort((a, b) => a.length - b.length)[0];
 }
 
-function resolvePython(context: ResolutionContext, from: string, source: string): string | undefined {
+/**
+ * A Python module at the top level of a source root: the file's folder above the module's path must
+ * not be a package itself (no `__init__.py`), or `typing` would resolve to `src/flask/typing.py`,
+ * which Python knows as `flask.typing`. Files outside tests win, then the shortest path.
+ */
+function topLevelPython(context: ResolutionContext, dotted: string): string | undefined {
+  const found: string[] = [];
+  for (const suffix of [`${dotted}.py`, `${dotted}/__init__.py`]) {
+    for (const path of context.bySuffix.get(suffix) ?? []) {
+      const root = path.slice(0, Math.max(0, path.length - suffix.length - 1));
+      if (root === '' || !context.paths.has(`${root}/__init__.py`)) found.push(path);
+    }
+  }
+  const rank = (path: string) => (isTestPath(path) ? 1 : 0);
+  return found.sort((a, b) => rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : 1))[0];
+}
+
+function resolvePythonModule(context: ResolutionContext, from: string, source: string): string | undefined {
   const leading = /^\.+/.exec(source)?.[0].length ?? 0;
   const dotted = source.slice(leading).split('.').filter(Boolean).join('/');
   if (leading > 0) {
@@ -148,7 +166,16 @@ function resolvePython(context: ResolutionContext, from: string, source: string)
     for (const candidate of [`${base}.py`, `${base}/__init__.py`]) if (context.paths.has(candidate)) return candidate;
     return undefined;
   }
-  return bySuffix(context, `${dotted}.py`) ?? bySuffix(context, `${dotted}/__init__.py`);
+  return dotted ? topLevelPython(context, dotted) : undefined;
+}
+
+/** `from package import module` resolves to the module's file when there is one, else to the package's. */
+function resolvePython(context: ResolutionContext, from: string, source: string, importedName: string | undefined): string | undefined {
+  if (importedName && importedName !== '*') {
+    const submodule = resolvePythonModule(context, from, source.endsWith('.') ? source + importedName : `${source}.${importedName}`);
+    if (submodule !== undefined) return submodule;
+  }
+  return resolvePythonModule(context, from, source);
 }
 
 function containingFolder(folder: string, path: string): boolean {
@@ -196,7 +223,7 @@ function resolveJava(context: ResolutionContext, source: string, importedName: s
 
 /**
  * Resolves one import of `from` (a repository path) to a repository path, or undefined. `importedName`
- * is the name the import takes from `source`, which Java needs (see `resolveJava`).
+ * is the name the import takes from `source`, which Java and Python need (see `resolveJava`, `resolvePython`).
  */
 export function resolveImport(
   context: ResolutionContext,
@@ -211,7 +238,7 @@ export function resolveImport(
     case 'javascript':
       return resolveScript(context, from, source);
     case 'python':
-      return resolvePython(context, from, source);
+      return resolvePython(context, from, source, importedName);
     case 'c':
     case 'cpp': {
       const local = posix.normalize(posix.join(posix.dirname(from), source));
