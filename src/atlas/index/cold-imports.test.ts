@@ -6,6 +6,7 @@ import type { Fixture } from '../../../test/helpers/fixture.ts';
 import { transaction } from '../store/database.ts';
 import { createResolutionContext, resolveStoredImports } from './resolve-imports.ts';
 import { indexRepository } from './run-index.ts';
+import { importPairs } from './testing/import-pairs.ts';
 
 let fixture: Fixture;
 afterEach(() => fixture?.remove());
@@ -25,23 +26,12 @@ const sources = {
   'app/main.py': 'import pkg.mod\n',
 };
 
-function resolvedPairs(db: DatabaseSync): string[] {
-  return (
-    db
-      .prepare(
-        `SELECT files.path || ' ' || imports.source || ' -> ' || coalesce(targets.path, '-') AS line FROM imports
-         JOIN files ON files.id = imports.file_id LEFT JOIN files AS targets ON targets.id = imports.resolved_file_id ORDER BY line`,
-      )
-      .all() as { line: string }[]
-  ).map((row) => row.line);
-}
-
 test('a cold load resolves imports as it writes them, as the pass over stored imports does', async () => {
   fixture = createFixture(sources, { git: true });
   await indexRepository(fixture.root, { history: false, threads: 1, maxFileSize: 2048 });
   const db = new DatabaseSync(join(fixture.root, '.codewright', 'index.db'));
   try {
-    const cold = resolvedPairs(db);
+    const cold = importPairs(db);
     expect(cold).toEqual([
       'app/cart.ts ./cart -> -',
       'app/cart.ts @shop/core -> packages/core/src/index.ts',
@@ -58,7 +48,7 @@ test('a cold load resolves imports as it writes them, as the pass over stored im
       db.exec('UPDATE imports SET resolved_file_id = NULL');
       resolveStoredImports(db, context);
     });
-    expect(resolvedPairs(db)).toEqual(cold);
+    expect(importPairs(db)).toEqual(cold);
   } finally {
     db.close();
   }

@@ -1,29 +1,11 @@
-import { DatabaseSync } from 'node:sqlite';
-import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFixture } from '../../../test/helpers/fixture.ts';
 import type { Fixture } from '../../../test/helpers/fixture.ts';
 import { indexRepository } from './run-index.ts';
+import { indexedImportPairs } from './testing/import-pairs.ts';
 
 let fixture: Fixture;
 afterEach(() => fixture?.remove());
-
-/** Every import as `importer source -> target` ('-' when unresolved), sorted. */
-function resolvedPairs(root: string): string[] {
-  const db = new DatabaseSync(join(root, '.codewright', 'index.db'), { readOnly: true });
-  try {
-    return (
-      db
-        .prepare(
-          `SELECT files.path || ' ' || imports.source || ' -> ' || coalesce(targets.path, '-') AS line FROM imports
-           JOIN files ON files.id = imports.file_id LEFT JOIN files AS targets ON targets.id = imports.resolved_file_id ORDER BY line`,
-        )
-        .all() as { line: string }[]
-    ).map((row) => row.line);
-  } finally {
-    db.close();
-  }
-}
 
 const goSources = {
   'go.mod': 'module example.com/shop\n\ngo 1.22\n',
@@ -53,7 +35,7 @@ describe('Go imports resolve by the modules of the go.mod files', () => {
     fixture = createFixture(goSources, { git });
     const summary = await indexRepository(fixture.root, { history: false, threads: 1 });
     expect(summary.parsed).toBe(6);
-    expect(resolvedPairs(fixture.root)).toEqual(goExpected);
+    expect(indexedImportPairs(fixture.root)).toEqual(goExpected);
   });
 });
 
@@ -71,7 +53,7 @@ test('a path added later resolves the imports that waited for it, in every langu
     { git: true },
   );
   await indexRepository(fixture.root, { history: false, threads: 1 });
-  const before = resolvedPairs(fixture.root);
+  const before = indexedImportPairs(fixture.root);
   expect(before).toContain('app/main.py pkg.extra -> -');
   expect(before).toContain('cmd/run.go example.com/shop/extra -> -');
   fixture.write('lib/pkg/extra.py', 'Y = 2\n');
@@ -80,7 +62,7 @@ test('a path added later resolves the imports that waited for it, in every langu
   fixture.write('extra/extra.go', 'package extra\n\nfunc Do() {}\n');
   const update = await indexRepository(fixture.root, { history: false, threads: 1 });
   expect(update.added).toBe(4);
-  const incremental = resolvedPairs(fixture.root);
+  const incremental = indexedImportPairs(fixture.root);
   expect(incremental).toEqual(
     expect.arrayContaining([
       'app/main.py pkg.extra -> lib/pkg/extra.py',
@@ -90,5 +72,33 @@ test('a path added later resolves the imports that waited for it, in every langu
     ]),
   );
   await indexRepository(fixture.root, { history: false, threads: 1, rebuild: true });
-  expect(incremental).toEqual(resolvedPairs(fixture.root));
+  expect(incremental).toEqual(indexedImportPairs(fixture.root));
+});
+
+test('a changed tsconfig.json, package.json or go.mod resolves every import again, as a cold index does', async () => {
+  fixture = createFixture(
+    {
+      'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
+      'src/lib/money.ts': 'export const money = 1;\n',
+      'src/app.ts': "import { money } from '@/lib/money';\nexport const app = money;\n",
+      'go.mod': 'module example.com/old\n',
+      'cart/cart.go': 'package cart\n\nfunc Total() {}\n',
+      'main.go': 'package main\n\nimport "example.com/shop/cart"\n\nfunc main() { cart.Total() }\n',
+    },
+    { git: true },
+  );
+  await indexRepository(fixture.root, { history: false, threads: 1 });
+  expect(indexedImportPairs(fixture.root)).toEqual(['main.go example.com/shop/cart -> -', 'src/app.ts @/lib/money -> -']);
+  fixture.write('tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }\n');
+  fixture.write('go.mod', 'module example.com/shop\n');
+  const update = await indexRepository(fixture.root, { history: false, threads: 1 });
+  expect(update.parsed).toBe(0);
+  const incremental = indexedImportPairs(fixture.root);
+  expect(incremental).toEqual(['main.go example.com/shop/cart -> cart/cart.go', 'src/app.ts @/lib/money -> src/lib/money.ts']);
+  // And back: a mapping removed unresolves what it resolved.
+  fixture.write('tsconfig.json', '{ "compilerOptions": { "strict": true } }\n');
+  await indexRepository(fixture.root, { history: false, threads: 1 });
+  expect(indexedImportPairs(fixture.root)).toEqual(['main.go example.com/shop/cart -> cart/cart.go', 'src/app.ts @/lib/money -> -']);
+  await indexRepository(fixture.root, { history: false, threads: 1, rebuild: true });
+  expect(indexedImportPairs(fixture.root)).toEqual(['main.go example.com/shop/cart -> cart/cart.go', 'src/app.ts @/lib/money -> -']);
 });

@@ -3,6 +3,8 @@ import { posix } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { isTestPath } from '../languages.ts';
 import { allRows } from '../store/database.ts';
+import { pathCandidates } from './script-configs.ts';
+import type { ScriptConfig } from './script-configs.ts';
 
 const scriptExtensions = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -19,6 +21,8 @@ export interface ResolutionContext {
   readonly goPackages: ReadonlyMap<string, string>;
   /** The last one, two and three segments of each Go package folder -> those folders. */
   readonly goPackagesBySuffix: ReadonlyMap<string, string[]>;
+  /** The tsconfig.json (or jsconfig.json) nearest to a file, by the file's folder; undefined for none. */
+  scriptConfigFor(folder: string): ScriptConfig | undefined;
 }
 
 function suffixIndex(paths: Iterable<string>, segments = Number.POSITIVE_INFINITY): Map<string, string[]> {
@@ -67,14 +71,16 @@ function goPackageIndex(paths: ReadonlySet<string>): Map<string, string> {
 type Lazy<T> = T | (() => T);
 
 /**
- * Builds the context from every indexed path, the package.json names and the go.mod module paths
- * found. The indexes, and the packages and modules when given as functions, are built on first
+ * Builds the context from every indexed path, the package.json names, the go.mod module paths and
+ * the tsconfig.json / jsconfig.json files found. The indexes, and the packages and modules when given as functions, are built on first
  * use: resolving the imports of one changed TypeScript file needs none of them, usually.
  */
 export function createResolutionContext(
   paths: Iterable<string>,
   packages: Lazy<ReadonlyMap<string, string>>,
   goModules: Lazy<ReadonlyMap<string, string>> = new Map(),
+  /** The tsconfig.json (or jsconfig.json) a folder has itself, if any (see `scriptConfigsIn`). */
+  scriptConfigIn: (folder: string) => ScriptConfig | undefined = () => undefined,
 ): ResolutionContext {
   const set = new Set(paths);
   let packageMap = typeof packages === 'function' ? undefined : packages;
@@ -82,6 +88,13 @@ export function createResolutionContext(
   let bySuffix: Map<string, string[]> | undefined;
   let goPackages: Map<string, string> | undefined;
   let goPackagesBySuffix: Map<string, string[]> | undefined;
+  const nearestConfig = new Map<string, ScriptConfig | undefined>();
+  const configFor = (folder: string): ScriptConfig | undefined => {
+    if (nearestConfig.has(folder)) return nearestConfig.get(folder);
+    const config = scriptConfigIn(folder) ?? (folder === '' ? undefined : configFor(folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : ''));
+    nearestConfig.set(folder, config);
+    return config;
+  };
   const context: ResolutionContext = {
     paths: set,
     get packages() {
@@ -99,6 +112,7 @@ export function createResolutionContext(
     get goPackagesBySuffix() {
       return (goPackagesBySuffix ??= suffixIndex([...context.goPackages.keys()].filter(Boolean), 3));
     },
+    scriptConfigFor: configFor,
   };
   return context;
 }
@@ -122,16 +136,32 @@ function tryScript(context: ResolutionContext, base: string): string | undefined
   return undefined;
 }
 
+/**
+ * A bare specifier, as TypeScript resolves it: the nearest tsconfig.json's `paths`, then its
+ * `baseUrl`, then the npm workspace packages (which npm links into node_modules).
+ */
 function resolveScript(context: ResolutionContext, from: string, source: string): string | undefined {
-  if (source.startsWith('.')) return tryScript(context, posix.normalize(posix.join(posix.dirname(from), source)));
+  const folder = posix.dirname(from);
+  if (source.startsWith('.')) return tryScript(context, posix.normalize(posix.join(folder, source)));
+  const config = context.scriptConfigFor(folder === '.' ? '' : folder);
+  if (config) {
+    for (const candidate of pathCandidates(config, source)) {
+      const found = tryScript(context, candidate);
+      if (found !== undefined) return found;
+    }
+    if (config.baseUrl !== undefined) {
+      const found = tryScript(context, config.baseUrl ? `${config.baseUrl}/${source}` : source);
+      if (found !== undefined) return found;
+    }
+  }
   const parts = source.split('/');
   const name = source.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
-  const folder = context.packages.get(name);
-  if (folder === undefined) return undefined;
+  const packageFolder = context.packages.get(name);
+  if (packageFolder === undefined) return undefined;
   const rest = parts.slice(source.startsWith('@') ? 2 : 1).join('/');
   const join = (...segments: string[]) => segments.filter(Boolean).join('/');
-  if (rest) return tryScript(context, join(folder, 'src', rest)) ?? tryScript(context, join(folder, rest));
-  return tryScript(context, join(folder, 'src', 'index')) ?? tryScript(context, join(folder, 'index'));
+  if (rest) return tryScript(context, join(packageFolder, 'src', rest)) ?? tryScript(context, join(packageFolder, rest));
+  return tryScript(context, join(packageFolder, 'src', 'index')) ?? tryScript(context, join(packageFolder, 'index'));
 }
 
 function bySuffix(context: ResolutionContext, suffix: string): string | undefined {

@@ -21,6 +21,7 @@ import type { ParsePool } from '../parse/pool.ts';
 import { createIndexWriter } from './writer.ts';
 import type { IndexWriter } from './writer.ts';
 import { createResolutionContext, goModulePath, resolveImport, resolveStoredImports } from './resolve-imports.ts';
+import { scriptConfigsIn } from './script-configs.ts';
 import type { ResolutionContext } from './resolve-imports.ts';
 import type { IndexEventHandler, IndexStage } from './events.ts';
 import type { IndexSummary } from './summary.ts';
@@ -121,6 +122,15 @@ function goModules(root: string, manifests: readonly string[]): Map<string, stri
     if (path !== undefined && !modules.has(path)) modules.set(path, manifestFolder(manifest, 'go.mod'));
   }
   return modules;
+}
+
+/** The manifests and configs import resolution reads, with their sizes and modification times, as one string. */
+function resolutionInputs(root: string, scan: ScanOutcome): string {
+  const entries = [...scan.manifests, ...scan.configs].sort().map((path) => {
+    const stats = statSync(join(root, path), { throwIfNoEntry: false });
+    return [path, stats?.size ?? -1, Math.trunc(stats?.mtimeMs ?? 0)];
+  });
+  return JSON.stringify(entries);
 }
 
 /** File ids of a file's imports' targets (null for none), in the order of `facts.imports`. */
@@ -283,6 +293,7 @@ async function indexScanned(
       scan.files.map((file) => file.path),
       () => workspacePackages(root, scan.manifests),
       () => goModules(root, scan.manifests),
+      scriptConfigsIn(root, scan.configs),
     ));
   // A cold load knows every path before the first outcome: each file gets its row (and id) now, so
   // that imports are resolved as they are written and no pass over them follows. A placeholder row
@@ -354,16 +365,26 @@ async function indexScanned(
   }
   stage.end('parse', `${summary.parsed} parsed, ${summary.unchanged} unchanged`);
 
+  // What resolution reads besides the paths (package.json, go.mod, tsconfig.json): when one of them
+  // changed, every import is resolved again, as a cold load would.
+  const inputs = resolutionInputs(root, scan);
+  const inputsChanged = !cold && readMeta(db, 'resolution_inputs') !== inputs;
   // A cold load resolved its imports as it wrote them.
-  if (!cold && (jobs.length > 0 || removed.length > 0)) {
+  if (!cold && (jobs.length > 0 || removed.length > 0 || inputsChanged)) {
     stage.start('imports');
     // Only new facts bring unresolved imports, and only new paths can resolve older ones (anywhere:
     // a relative import, a Python module, a Go package); a removed path unresolves imports, which
     // then get another chance everywhere.
-    const scope = removed.length > 0 || summary.added > 0 ? undefined : parsedIds;
-    const resolved = transaction(db, () => resolveStoredImports(db, context(), scope));
+    const scope = removed.length > 0 || summary.added > 0 || inputsChanged ? undefined : parsedIds;
+    const resolved = transaction(db, () => {
+      if (inputsChanged) db.exec('UPDATE imports SET resolved_file_id = NULL WHERE resolved_file_id IS NOT NULL');
+      const count = resolveStoredImports(db, context(), scope);
+      writeMeta(db, 'resolution_inputs', inputs);
+      return count;
+    });
     stage.end('imports', `${resolved} imports resolved`);
   }
+  if (cold) transaction(db, () => writeMeta(db, 'resolution_inputs', inputs));
   if (cold) {
     stage.start('indexes');
     transaction(db, () => ensureFactIndexes(db));
