@@ -48,7 +48,10 @@ test('a path added later resolves the imports that waited for it, in every langu
       'lib/pkg/mod.py': 'X = 1\n',
       'src/main/java/com/shop/App.java': 'package com.shop;\n\nimport com.shop.model.Extra;\n\nclass App {}\n',
       'web/app.ts': "import { extra } from './extra';\nexport const app = extra;\n",
-      'cmd/run.go': 'package cmd\n\nimport "example.com/shop/extra"\n\nfunc Run() { extra.Do() }\n',
+      'cmd/run.go': 'package cmd\n\nimport (\n\t"example.com/shop/extra"\n\t"example.com/shop/pricing"\n)\n\nfunc Run() { extra.Do(); pricing.Off() }\n',
+      'pricing/discount.go': 'package pricing\n\nfunc Off() {}\n',
+      'web/util/index.ts': 'export const u = 1;\n',
+      'web/uses.ts': "import { u } from './util';\nexport const uses = u;\n",
     },
     { git: true },
   );
@@ -56,12 +59,18 @@ test('a path added later resolves the imports that waited for it, in every langu
   const before = indexedImportPairs(fixture.root);
   expect(before).toContain('app/main.py pkg.extra -> -');
   expect(before).toContain('cmd/run.go example.com/shop/extra -> -');
+  expect(before).toContain('cmd/run.go example.com/shop/pricing -> pricing/discount.go');
+  expect(before).toContain('web/uses.ts ./util -> web/util/index.ts');
   fixture.write('lib/pkg/extra.py', 'Y = 2\n');
   fixture.write('src/main/java/com/shop/model/Extra.java', 'package com.shop.model;\n\npublic class Extra {}\n');
   fixture.write('web/extra.ts', 'export const extra = 1;\n');
   fixture.write('extra/extra.go', 'package extra\n\nfunc Do() {}\n');
+  // New paths can also change where resolved imports lead: `./util` to util.ts before util/index.ts, a
+  // Go package to the file named after its folder.
+  fixture.write('web/util.ts', 'export const u = 2;\n');
+  fixture.write('pricing/pricing.go', 'package pricing\n');
   const update = await indexRepository(fixture.root, { history: false, threads: 1 });
-  expect(update.added).toBe(4);
+  expect(update.added).toBe(6);
   const incremental = indexedImportPairs(fixture.root);
   expect(incremental).toEqual(
     expect.arrayContaining([
@@ -69,6 +78,8 @@ test('a path added later resolves the imports that waited for it, in every langu
       'cmd/run.go example.com/shop/extra -> extra/extra.go',
       'src/main/java/com/shop/App.java com.shop.model -> src/main/java/com/shop/model/Extra.java',
       'web/app.ts ./extra -> web/extra.ts',
+      'cmd/run.go example.com/shop/pricing -> pricing/pricing.go',
+      'web/uses.ts ./util -> web/util.ts',
     ]),
   );
   await indexRepository(fixture.root, { history: false, threads: 1, rebuild: true });

@@ -72,8 +72,9 @@ type Lazy<T> = T | (() => T);
 
 /**
  * Builds the context from every indexed path, the package.json names, the go.mod module paths and
- * the tsconfig.json / jsconfig.json files found. The indexes, and the packages and modules when given as functions, are built on first
- * use: resolving the imports of one changed TypeScript file needs none of them, usually.
+ * the tsconfig.json / jsconfig.json files found. The indexes, and the packages and modules when given
+ * as functions, are built on first use: resolving the imports of one changed TypeScript file needs
+ * none of them, usually.
  */
 export function createResolutionContext(
   paths: Iterable<string>,
@@ -293,28 +294,27 @@ export function resolveImport(
 }
 
 /**
- * Resolves unresolved imports and stores resolved_file_id: of every file when `fileIds` is undefined,
- * else of those files only. A path that appears can satisfy any file's unresolved import (a relative
- * one, a Python module, a Java class, a Go package...): after one, pass no `fileIds`.
+ * Resolves imports and stores resolved_file_id: the unresolved imports of the files `fileIds` when
+ * given; else every import of the repository again, writing only those whose target changed (after a
+ * path appeared or went, or a manifest or config changed, any import may lead elsewhere). Returns how
+ * many imports it resolved (to a file, anew or differently).
  */
 export function resolveStoredImports(db: DatabaseSync, context: ResolutionContext, fileIds?: ReadonlySet<number>): number {
-  const select = `SELECT imports.id, imports.source, imports.imported_name, files.path, files.language
-       FROM imports JOIN files ON files.id = imports.file_id
-       WHERE imports.resolved_file_id IS NULL`;
-  type Row = [id: number, source: string, importedName: string | null, path: string, language: string];
+  const select = `SELECT imports.id, imports.source, imports.imported_name, imports.resolved_file_id, files.path, files.language
+       FROM imports JOIN files ON files.id = imports.file_id`;
+  type Row = [id: number, source: string, importedName: string | null, current: number | null, path: string, language: string];
   const rows = fileIds
-    ? allRows<Row>(db.prepare(`${select} AND imports.file_id IN (SELECT value FROM json_each(?))`), JSON.stringify([...fileIds]))
+    ? allRows<Row>(db.prepare(`${select} WHERE imports.resolved_file_id IS NULL AND imports.file_id IN (SELECT value FROM json_each(?))`), JSON.stringify([...fileIds]))
     : allRows<Row>(db.prepare(select));
   const fileId = fileIdLookup(db, fileIds !== undefined);
   const update = db.prepare('UPDATE imports SET resolved_file_id = ? WHERE id = ?');
   let resolved = 0;
-  for (const [id, source, importedName, path, language] of rows) {
+  for (const [id, source, importedName, current, path, language] of rows) {
     const target = resolveImport(context, language, path, source, importedName ?? undefined);
-    const targetId = target === undefined ? undefined : fileId(target);
-    if (targetId !== undefined && target !== path) {
-      update.run(targetId, id);
-      resolved++;
-    }
+    const targetId = target === undefined || target === path ? null : (fileId(target) ?? null);
+    if (targetId === (current === null ? null : Number(current))) continue;
+    update.run(targetId, id);
+    if (targetId !== null) resolved++;
   }
   return resolved;
 }

@@ -372,13 +372,13 @@ async function indexScanned(
   // A cold load resolved its imports as it wrote them.
   if (!cold && (jobs.length > 0 || removed.length > 0 || inputsChanged)) {
     stage.start('imports');
-    // Only new facts bring unresolved imports, and only new paths can resolve older ones (anywhere:
-    // a relative import, a Python module, a Go package); a removed path unresolves imports, which
-    // then get another chance everywhere.
-    const scope = removed.length > 0 || summary.added > 0 || inputsChanged ? undefined : parsedIds;
+    // Only new facts bring unresolved imports when the paths stay the same. A path added or removed
+    // can change where any import leads (a new `util.ts` takes `./util` from `util/index.ts`, a new
+    // `cart/cart.go` stands for its Go package), as can a changed manifest or config: then every import
+    // is resolved again, as a cold load would.
+    const everything = removed.length > 0 || summary.added > 0 || inputsChanged;
     const resolved = transaction(db, () => {
-      if (inputsChanged) db.exec('UPDATE imports SET resolved_file_id = NULL WHERE resolved_file_id IS NOT NULL');
-      const count = resolveStoredImports(db, context(), scope);
+      const count = resolveStoredImports(db, context(), everything ? undefined : parsedIds);
       writeMeta(db, 'resolution_inputs', inputs);
       return count;
     });
