@@ -70,6 +70,9 @@ function goPackageIndex(paths: ReadonlySet<string>): Map<string, string> {
 
 type Lazy<T> = T | (() => T);
 
+/** Files that no import finds by path suffix (script imports are relative or by package, Go's by folder). */
+const byRelativeOrModule = /\.(?:[cm]?[jt]sx?|go)$/;
+
 /**
  * Builds the context from every indexed path, the package.json names, the go.mod module paths and
  * the tsconfig.json / jsconfig.json files found. The indexes, and the packages and modules when given
@@ -105,7 +108,7 @@ export function createResolutionContext(
       return (moduleMap ??= (goModules as () => ReadonlyMap<string, string>)());
     },
     get bySuffix() {
-      return (bySuffix ??= suffixIndex(set));
+      return (bySuffix ??= suffixIndex([...set].filter((path) => !byRelativeOrModule.test(path))));
     },
     get goPackages() {
       return (goPackages ??= goPackageIndex(set));
@@ -254,7 +257,8 @@ function resolveJava(context: ResolutionContext, source: string, importedName: s
 
 /**
  * Resolves one import of `from` (a repository path) to a repository path, or undefined. `importedName`
- * is the name the import takes from `source`, which Java and Python need (see `resolveJava`, `resolvePython`).
+ * is the name the import takes from `source`, which Java and Python need (see `resolveJava`,
+ * `resolvePython`).
  */
 export function resolveImport(
   context: ResolutionContext,
@@ -300,35 +304,47 @@ export function resolveImport(
  * many imports it resolved (to a file, anew or differently).
  */
 export function resolveStoredImports(db: DatabaseSync, context: ResolutionContext, fileIds?: ReadonlySet<number>): number {
-  const select = `SELECT imports.id, imports.source, imports.imported_name, imports.resolved_file_id, files.path, files.language
-       FROM imports JOIN files ON files.id = imports.file_id`;
-  type Row = [id: number, source: string, importedName: string | null, current: number | null, path: string, language: string];
-  const rows = fileIds
-    ? allRows<Row>(db.prepare(`${select} WHERE imports.resolved_file_id IS NULL AND imports.file_id IN (SELECT value FROM json_each(?))`), JSON.stringify([...fileIds]))
-    : allRows<Row>(db.prepare(select));
-  const fileId = fileIdLookup(db, fileIds !== undefined);
   const update = db.prepare('UPDATE imports SET resolved_file_id = ? WHERE id = ?');
   let resolved = 0;
-  for (const [id, source, importedName, current, path, language] of rows) {
-    const target = resolveImport(context, language, path, source, importedName ?? undefined);
-    const targetId = target === undefined || target === path ? null : (fileId(target) ?? null);
-    if (targetId === (current === null ? null : Number(current))) continue;
+  const store = (id: number, importer: string, language: string, source: string, importedName: string | null, current: number | null, fileId: (path: string) => number | undefined) => {
+    const target = resolveImport(context, language, importer, source, importedName ?? undefined);
+    const targetId = target === undefined || target === importer ? null : (fileId(target) ?? null);
+    if (targetId === (current === null ? null : Number(current))) return;
     update.run(targetId, id);
     if (targetId !== null) resolved++;
+  };
+  if (fileIds) {
+    type Row = [id: number, source: string, importedName: string | null, path: string, language: string];
+    const rows = allRows<Row>(
+      db.prepare(`SELECT imports.id, imports.source, imports.imported_name, files.path, files.language FROM imports JOIN files ON files.id = imports.file_id
+        WHERE imports.resolved_file_id IS NULL AND imports.file_id IN (SELECT value FROM json_each(?))`),
+      JSON.stringify([...fileIds]),
+    );
+    const fileId = fileIdLookup(db);
+    for (const [id, source, importedName, path, language] of rows) store(id, path, language, source, importedName, null, fileId);
+    return resolved;
+  }
+  // Every import: the files once, then the imports without joining a path to each.
+  const files = new Map<number, [path: string, language: string]>();
+  const idByPath = new Map<string, number>();
+  for (const [id, path, language] of allRows<[number, string, string]>(db.prepare('SELECT id, path, language FROM files'))) {
+    files.set(Number(id), [path, language]);
+    idByPath.set(path, Number(id));
+  }
+  const fileId = (path: string) => idByPath.get(path);
+  type Row = [id: number, fileId: number, source: string, importedName: string | null, current: number | null];
+  for (const [id, importer, source, importedName, current] of allRows<Row>(db.prepare('SELECT id, file_id, source, imported_name, resolved_file_id FROM imports'))) {
+    const file = files.get(Number(importer));
+    if (file) store(id, file[0], file[1], source, importedName, current, fileId);
   }
   return resolved;
 }
 
-/** Looks up file ids by path: one query per path for a few imports, else one query for all files. */
-function fileIdLookup(db: DatabaseSync, few: boolean): (path: string) => number | undefined {
-  if (few) {
-    const statement = db.prepare('SELECT id FROM files WHERE path = ?');
-    return (path) => {
-      const row = statement.get(path) as { id: number } | undefined;
-      return row === undefined ? undefined : Number(row.id);
-    };
-  }
-  const idByPath = new Map<string, number>();
-  for (const [id, path] of allRows<[number, string]>(db.prepare('SELECT id, path FROM files'))) idByPath.set(path, Number(id));
-  return (path) => idByPath.get(path);
+/** Looks up file ids by path, one query per path (for the imports of a few files). */
+function fileIdLookup(db: DatabaseSync): (path: string) => number | undefined {
+  const statement = db.prepare('SELECT id FROM files WHERE path = ?');
+  return (path) => {
+    const row = statement.get(path) as { id: number } | undefined;
+    return row === undefined ? undefined : Number(row.id);
+  };
 }
