@@ -113,3 +113,30 @@ test('a changed tsconfig.json, package.json or go.mod resolves every import agai
   await indexRepository(fixture.root, { history: false, threads: 1, rebuild: true });
   expect(indexedImportPairs(fixture.root)).toEqual(['main.go example.com/shop/cart -> cart/cart.go', 'src/app.ts @/lib/money -> -']);
 });
+
+test('Rust crates of a Cargo workspace resolve by the names their Cargo.toml files give them', async () => {
+  fixture = createFixture(
+    {
+      'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
+      'crates/grep-matcher/Cargo.toml': '[package]\nname = "grep-matcher" # the dash becomes an underscore\nversion = "0.1.0"\n',
+      'crates/grep-matcher/src/lib.rs': 'pub mod interpolate;\npub trait Matcher {}\n',
+      'crates/grep-matcher/src/interpolate.rs': 'pub fn interpolate() {}\n',
+      'crates/search/Cargo.toml': '[package]\nname = "search"\n\n[lib]\nname = "searchlib"\npath = "lib/root.rs"\n',
+      'crates/search/lib/root.rs': 'pub mod error;\n',
+      'crates/search/lib/error.rs': 'pub struct Error;\n',
+      'crates/app/Cargo.toml': 'not [valid toml\n',
+      'crates/app/src/main.rs':
+        'use grep_matcher::{interpolate, Matcher};\nuse searchlib::error::Error;\nuse search::error::Error as Other;\nuse std::fmt;\nfn main() {}\n',
+    },
+    { git: true },
+  );
+  await indexRepository(fixture.root, { history: false, threads: 1 });
+  expect(indexedImportPairs(fixture.root)).toEqual([
+    'crates/app/src/main.rs grep_matcher -> crates/grep-matcher/src/interpolate.rs',
+    'crates/app/src/main.rs grep_matcher -> crates/grep-matcher/src/lib.rs',
+    // The package name is not the crate's when [lib] names it otherwise.
+    'crates/app/src/main.rs search::error -> -',
+    'crates/app/src/main.rs searchlib::error -> crates/search/lib/error.rs',
+    'crates/app/src/main.rs std -> -',
+  ]);
+});

@@ -139,3 +139,51 @@ test('java: a class in a package five folders deep', () => {
   const deep = createResolutionContext(['src/main/java/org/acme/commons/text/Strings.java'], new Map());
   expect(resolveImport(deep, 'java', 'src/main/java/App.java', 'org.acme.commons.text', 'Strings')).toBe('src/main/java/org/acme/commons/text/Strings.java');
 });
+
+// A Cargo workspace like ripgrep's: library crates under crates/, a binary whose root is
+// crates/core/main.rs, integration tests whose files are crate roots.
+const rustContext = createResolutionContext(
+  [
+    'crates/matcher/src/lib.rs',
+    'crates/matcher/src/interpolate.rs',
+    'crates/searcher/src/lib.rs',
+    'crates/searcher/src/error.rs',
+    'crates/searcher/src/sink.rs',
+    'crates/searcher/src/searcher/mod.rs',
+    'crates/searcher/src/searcher/core.rs',
+    'crates/printer/src/lib.rs',
+    'crates/printer/src/error.rs',
+    'crates/core/main.rs',
+    'crates/core/flags/mod.rs',
+    'crates/core/flags/lowargs.rs',
+    'tests/tests.rs',
+    'tests/util.rs',
+    'tests/feature.rs',
+  ],
+  new Map(),
+  new Map(),
+  undefined,
+  {
+    crates: new Map([
+      ['grep_matcher', 'crates/matcher/src'],
+      ['grep_searcher', 'crates/searcher/src'],
+    ]),
+    folders: new Set(['', 'crates/matcher', 'crates/searcher', 'crates/printer']),
+  },
+);
+
+test.each<[string, string, string, string | undefined, string]>([
+  ['crates/searcher/src/sink.rs', 'crate::error', 'Error', 'crates/searcher/src/error.rs', "crate:: is the importer's crate, not another's error.rs"],
+  ['crates/searcher/src/searcher/core.rs', 'super', 'Searcher', 'crates/searcher/src/searcher/mod.rs', 'super:: is the parent module'],
+  ['crates/searcher/src/searcher/core.rs', 'super::super::sink', 'Sink', 'crates/searcher/src/sink.rs', 'twice up'],
+  ['crates/searcher/src/lib.rs', 'self', 'sink', 'crates/searcher/src/sink.rs', 'use self::{sink} names the module'],
+  ['crates/searcher/src/sink.rs', 'grep_matcher', 'interpolate', 'crates/matcher/src/interpolate.rs', 'a module of another crate of the workspace'],
+  ['crates/searcher/src/sink.rs', 'grep_matcher', 'Matcher', 'crates/matcher/src/lib.rs', 'an item of its root'],
+  ['tests/feature.rs', 'crate::util', 'Dir', 'tests/util.rs', 'integration tests: the folder is the crate'],
+  ['crates/core/flags/lowargs.rs', 'crate::flags', 'Mode', 'crates/core/flags/mod.rs', 'a binary rooted at crates/core/main.rs'],
+  ['crates/core/main.rs', 'flags', 'parse', 'crates/core/flags/mod.rs', 'a child module named without crate:: (Rust 2018)'],
+  ['crates/searcher/src/sink.rs', 'std::collections', 'HashMap', undefined, 'the standard library'],
+  ['crates/searcher/src/sink.rs', 'serde', 'Serialize', undefined, 'a crate from crates.io'],
+])('rust: %s uses %s::%s -> %s (%s)', (from, source, importedName, expected) => {
+  expect(resolveImport(rustContext, 'rust', from, source, importedName)).toBe(expected);
+});

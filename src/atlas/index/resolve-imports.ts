@@ -23,6 +23,16 @@ export interface ResolutionContext {
   readonly goPackagesBySuffix: ReadonlyMap<string, string[]>;
   /** The tsconfig.json (or jsconfig.json) nearest to a file, by the file's folder; undefined for none. */
   scriptConfigFor(folder: string): ScriptConfig | undefined;
+  /** Rust crates of the repository: crate name (`-` as `_`) -> the folder of its root file (lib.rs). */
+  readonly rustCrates: ReadonlyMap<string, string>;
+  /** Folders with a Cargo.toml ('' for the root). */
+  readonly cargoFolders: ReadonlySet<string>;
+}
+
+/** What the Cargo.toml files of a repository say: crate names and the folders with a manifest. */
+export interface RustCrates {
+  crates: ReadonlyMap<string, string>;
+  folders: ReadonlySet<string>;
 }
 
 function suffixIndex(paths: Iterable<string>, segments = Number.POSITIVE_INFINITY): Map<string, string[]> {
@@ -85,6 +95,7 @@ export function createResolutionContext(
   goModules: Lazy<ReadonlyMap<string, string>> = new Map(),
   /** The tsconfig.json (or jsconfig.json) a folder has itself, if any (see `scriptConfigsIn`). */
   scriptConfigIn: (folder: string) => ScriptConfig | undefined = () => undefined,
+  rustCrates: Lazy<RustCrates> = { crates: new Map(), folders: new Set() },
 ): ResolutionContext {
   const set = new Set(paths);
   let packageMap = typeof packages === 'function' ? undefined : packages;
@@ -92,6 +103,7 @@ export function createResolutionContext(
   let bySuffix: Map<string, string[]> | undefined;
   let goPackages: Map<string, string> | undefined;
   let goPackagesBySuffix: Map<string, string[]> | undefined;
+  let crates = typeof rustCrates === 'function' ? undefined : rustCrates;
   const nearestConfig = new Map<string, ScriptConfig | undefined>();
   const configFor = (folder: string): ScriptConfig | undefined => {
     if (nearestConfig.has(folder)) return nearestConfig.get(folder);
@@ -117,6 +129,12 @@ export function createResolutionContext(
       return (goPackagesBySuffix ??= suffixIndex([...context.goPackages.keys()].filter(Boolean), 3));
     },
     scriptConfigFor: configFor,
+    get rustCrates() {
+      return (crates ??= (rustCrates as () => RustCrates)()).crates;
+    },
+    get cargoFolders() {
+      return (crates ??= (rustCrates as () => RustCrates)()).folders;
+    },
   };
   return context;
 }
@@ -212,6 +230,88 @@ function resolvePython(context: ResolutionContext, from: string, source: string,
   return resolvePythonModule(context, from, source);
 }
 
+function parentFolder(folder: string): string {
+  const slash = folder.lastIndexOf('/');
+  return slash < 0 ? '' : folder.slice(0, slash);
+}
+
+function inFolder(folder: string, name: string): string {
+  return folder ? `${folder}/${name}` : name;
+}
+
+function hasRustRootFile(context: ResolutionContext, folder: string): boolean {
+  return context.paths.has(inFolder(folder, 'lib.rs')) || context.paths.has(inFolder(folder, 'main.rs'));
+}
+
+/**
+ * The folder of the root file of the crate `from` belongs to: the nearest folder up with a `lib.rs` or
+ * `main.rs`; a file of a folder without one, below a Cargo.toml (`tests/`, `benches/`, `examples/`),
+ * belongs to a crate rooted in that folder.
+ */
+function rustCrateRoot(context: ResolutionContext, from: string): string {
+  let child = parentFolder(from);
+  for (let folder = child; ; child = folder, folder = parentFolder(folder)) {
+    if (hasRustRootFile(context, folder)) return folder;
+    if (context.cargoFolders.has(folder)) return folder === parentFolder(from) ? folder : child;
+    if (folder === '') return parentFolder(from);
+  }
+}
+
+/** The folder holding the submodules of the module that `from` is (`a/b.rs` -> `a/b`; `a/mod.rs`, a crate root -> `a`). */
+function rustModuleFolder(context: ResolutionContext, from: string): string {
+  const folder = parentFolder(from);
+  const name = from.slice(from.lastIndexOf('/') + 1);
+  if (name === 'mod.rs' || name === 'lib.rs' || name === 'main.rs') return folder;
+  // A file of a folder of crate roots (`tests/`): its modules sit beside it.
+  if (!hasRustRootFile(context, folder) && rustCrateRoot(context, from) === folder) return folder;
+  return inFolder(folder, name.slice(0, -'.rs'.length));
+}
+
+/** The file of the deepest module of `segments` found below the module folder `folder` (its own file for none). */
+function rustModuleFile(context: ResolutionContext, folder: string, segments: readonly string[]): string | undefined {
+  for (let take = segments.length; take >= 1; take--) {
+    const stem = inFolder(folder, segments.slice(0, take).join('/'));
+    for (const candidate of [`${stem}.rs`, `${stem}/mod.rs`]) if (context.paths.has(candidate)) return candidate;
+  }
+  for (const candidate of [inFolder(folder, 'lib.rs'), inFolder(folder, 'main.rs'), `${folder}.rs`, inFolder(folder, 'mod.rs')]) {
+    if (context.paths.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** A `use` path: from the crate root, this module, its parents, another crate of the repository, or a child module. */
+function rustPath(context: ResolutionContext, from: string, path: string): string | undefined {
+  const segments = path.split('::').filter(Boolean);
+  const [first] = segments;
+  if (first === undefined) return undefined;
+  if (first === 'crate') return rustModuleFile(context, rustCrateRoot(context, from), segments.slice(1));
+  if (first === 'self' || first === 'super') {
+    let folder = rustModuleFolder(context, from);
+    let index = first === 'self' ? 1 : 0;
+    for (; segments[index] === 'super'; index++) folder = parentFolder(folder);
+    return rustModuleFile(context, folder, segments.slice(index));
+  }
+  const crate = context.rustCrates.get(first);
+  if (crate !== undefined) return rustModuleFile(context, crate, segments.slice(1));
+  // A module of this one, named without `self::` (Rust 2018); the standard library and other
+  // crates are never files of the repository.
+  const folder = rustModuleFolder(context, from);
+  const stem = inFolder(folder, first);
+  return context.paths.has(`${stem}.rs`) || context.paths.has(`${stem}/mod.rs`) ? rustModuleFile(context, folder, segments) : undefined;
+}
+
+/** `use a::b::{c}` resolves to the module `a::b::c` when it is one, else to `a::b`'s file. */
+function resolveRust(context: ResolutionContext, from: string, source: string, importedName: string | undefined): string | undefined {
+  if (importedName && importedName !== '*' && importedName !== 'self') {
+    const inner = rustPath(context, from, `${source}::${importedName}`);
+    const outer = rustPath(context, from, source);
+    // The deeper path only counts when it found a deeper file.
+    if (inner !== undefined && inner !== outer) return inner;
+    return outer;
+  }
+  return rustPath(context, from, source);
+}
+
 function containingFolder(folder: string, path: string): boolean {
   return folder === '' || path.startsWith(`${folder}/`);
 }
@@ -257,8 +357,8 @@ function resolveJava(context: ResolutionContext, source: string, importedName: s
 
 /**
  * Resolves one import of `from` (a repository path) to a repository path, or undefined. `importedName`
- * is the name the import takes from `source`, which Java and Python need (see `resolveJava`,
- * `resolvePython`).
+ * is the name the import takes from `source`, which Java, Python and Rust need (see `resolveJava`,
+ * `resolvePython`, `resolveRust`).
  */
 export function resolveImport(
   context: ResolutionContext,
@@ -283,15 +383,8 @@ export function resolveImport(
       return resolveJava(context, source.replace(/\.\*$/, ''), importedName);
     case 'go':
       return resolveGo(context, from, source);
-    case 'rust': {
-      const segments = source.split('::').filter((segment) => !['crate', 'self', 'super'].includes(segment));
-      for (let take = segments.length; take >= 1; take--) {
-        const stem = segments.slice(0, take).join('/');
-        const found = bySuffix(context, `${stem}.rs`) ?? bySuffix(context, `${stem}/mod.rs`);
-        if (found) return found;
-      }
-      return undefined;
-    }
+    case 'rust':
+      return resolveRust(context, from, source, importedName);
     default:
       return undefined;
   }

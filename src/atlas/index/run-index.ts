@@ -1,6 +1,7 @@
 /** `index`: brings a repository's world model up to date, re-reading only what changed. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
 import type { DatabaseSync } from 'node:sqlite';
 import { CodewrightError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -21,6 +22,7 @@ import type { ParsePool } from '../parse/pool.ts';
 import { createIndexWriter } from './writer.ts';
 import type { IndexWriter } from './writer.ts';
 import { createResolutionContext, goModulePath, resolveImport, resolveStoredImports } from './resolve-imports.ts';
+import type { RustCrates } from './resolve-imports.ts';
 import { scriptConfigsIn } from './script-configs.ts';
 import type { ResolutionContext } from './resolve-imports.ts';
 import type { IndexEventHandler, IndexStage } from './events.ts';
@@ -122,6 +124,31 @@ function goModules(root: string, manifests: readonly string[]): Map<string, stri
     if (path !== undefined && !modules.has(path)) modules.set(path, manifestFolder(manifest, 'go.mod'));
   }
   return modules;
+}
+
+/** Rust crates by name (a package's name with `-` as `_`, or its `[lib] name`) -> folder of the lib root, from the Cargo.toml files. */
+function rustCrates(root: string, manifests: readonly string[]): RustCrates {
+  const crates = new Map<string, string>();
+  const folders = new Set<string>();
+  for (const manifest of manifests) {
+    if (manifest !== 'Cargo.toml' && !manifest.endsWith('/Cargo.toml')) continue;
+    const folder = manifestFolder(manifest, 'Cargo.toml');
+    folders.add(folder);
+    const text = readManifest(root, manifest);
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = text === undefined ? {} : parseToml(text);
+    } catch {
+      continue; // not TOML: the crate stays unknown
+    }
+    const table = (key: string) => (parsed[key] !== null && typeof parsed[key] === 'object' ? (parsed[key] as Record<string, unknown>) : {});
+    const name = table('lib').name ?? table('package').name;
+    if (typeof name !== 'string') continue;
+    const libPath = typeof table('lib').path === 'string' ? (table('lib').path as string) : 'src/lib.rs';
+    const libFolder = posix.dirname(posix.normalize(posix.join(folder, libPath)));
+    if (!crates.has(name.replaceAll('-', '_'))) crates.set(name.replaceAll('-', '_'), libFolder === '.' ? '' : libFolder);
+  }
+  return { crates, folders };
 }
 
 /** The manifests and configs import resolution reads, with their sizes and modification times, as one string. */
@@ -294,6 +321,7 @@ async function indexScanned(
       () => workspacePackages(root, scan.manifests),
       () => goModules(root, scan.manifests),
       scriptConfigsIn(root, scan.configs),
+      () => rustCrates(root, scan.manifests),
     ));
   // A cold load knows every path before the first outcome: each file gets its row (and id) now, so
   // that imports are resolved as they are written and no pass over them follows. A placeholder row

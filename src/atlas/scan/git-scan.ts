@@ -54,7 +54,7 @@ function ancestorsOf(realRoot: string, path: string): Set<string> {
 
 /** Files whose content the index reads besides the parseable ones: checked to exist, listed in order. */
 function readByIndex(name: string): 'manifests' | 'configs' | undefined {
-  if (name === 'package.json' || name === 'go.mod') return 'manifests';
+  if (name === 'package.json' || name === 'go.mod' || name === 'Cargo.toml') return 'manifests';
   return /^(?:tsconfig|jsconfig)[^/]*\.json$/i.test(name) ? 'configs' : undefined;
 }
 

@@ -24,7 +24,7 @@ export interface ScanResult {
   skipped: ScanSkip[];
   /** Other files, counted by extension (`md`, `json`, ...) but not read or stat'ed. */
   other: Record<string, number>;
-  /** Paths of the `package.json` (npm workspace packages) and `go.mod` (Go modules) files found. */
+  /** Paths of the `package.json` (npm workspace packages), `go.mod` (Go modules) and `Cargo.toml` (Rust crates) files found. */
   manifests: string[];
   /** Paths of the `tsconfig*.json` and `jsconfig*.json` files found. */
   configs: string[];
@@ -39,7 +39,7 @@ export function emptyScanResult(): ScanResult {
 
 /** Records a file codewright does not parse: a manifest, a config, and its count by kind. */
 export function recordOtherFile(result: ScanResult, path: string, name: string): void {
-  if (name === 'package.json' || name === 'go.mod') result.manifests.push(path);
+  if (name === 'package.json' || name === 'go.mod' || name === 'Cargo.toml') result.manifests.push(path);
   else if (configName.test(name)) result.configs.push(path);
   const kind = fileKindOf(path);
   result.other[kind] = (result.other[kind] ?? 0) + 1;
