@@ -44,7 +44,7 @@ function readConfig(root: string, path: string): Record<string, unknown> | undef
 /** A repository path for `relative` seen from `folder`, or undefined when it leaves the repository. */
 function inRepository(folder: string, relative: string): string | undefined {
   const joined = posix.normalize(posix.join(folder, relative)).replace(/\/$/, '');
-  if (joined === '.' ) return '';
+  if (joined === '.') return '';
   return joined === '..' || joined.startsWith('../') || posix.isAbsolute(joined) ? undefined : joined;
 }
 
