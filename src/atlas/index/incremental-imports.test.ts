@@ -140,3 +140,27 @@ test('Rust crates of a Cargo workspace resolve by the names their Cargo.toml fil
     'crates/app/src/main.rs std -> -',
   ]);
 });
+
+test("Rust: a test module's `use super::*` stays in its file, in a cold load and in the pass after a new file", async () => {
+  fixture = createFixture(
+    {
+      'Cargo.toml': '[package]\nname = "shop"\n',
+      'src/lib.rs': 'mod escape;\nmod other;\n',
+      'src/other.rs': 'pub fn g() {}\n',
+      'src/escape.rs':
+        'pub fn f() {}\n\n#[cfg(test)]\nmod tests {\n    use super::f;\n    use super::super::other::g;\n    use crate::other;\n\n    mod inner {\n        use super::super::f;\n    }\n}\n',
+    },
+    { git: true },
+  );
+  await indexRepository(fixture.root, { history: false, threads: 1 });
+  const expected = [
+    'src/escape.rs crate -> src/other.rs',
+    'src/escape.rs super -> -',
+    'src/escape.rs super::super -> -',
+    'src/escape.rs super::super::other -> src/other.rs',
+  ];
+  expect(indexedImportPairs(fixture.root)).toEqual(expected);
+  fixture.write('src/extra.rs', 'pub fn e() {}\n');
+  await indexRepository(fixture.root, { history: false, threads: 1 });
+  expect(indexedImportPairs(fixture.root)).toEqual(expected);
+});

@@ -187,3 +187,13 @@ test.each<[string, string, string, string | undefined, string]>([
 ])('rust: %s uses %s::%s -> %s (%s)', (from, source, importedName, expected) => {
   expect(resolveImport(rustContext, 'rust', from, source, importedName)).toBe(expected);
 });
+
+test.each<[string, number, string | undefined, string]>([
+  ['super', 1, 'crates/searcher/src/sink.rs', 'super:: of `mod tests` in sink.rs is sink.rs itself'],
+  ['self::helper', 1, 'crates/searcher/src/sink.rs', 'self:: of an inline module stays in the file'],
+  ['super', 2, 'crates/searcher/src/sink.rs', 'one super:: out of two inline modules stays in the file'],
+  ['super::super::searcher', 1, 'crates/searcher/src/searcher/mod.rs', 'a super:: beyond the inline module goes on from the file'],
+  ['super', 0, 'crates/searcher/src/lib.rs', 'outside inline modules, super:: of sink.rs is the crate root'],
+])('rust: sink.rs uses %s inside %i inline modules -> %s (%s)', (source, depth, expected) => {
+  expect(resolveImport(rustContext, 'rust', 'crates/searcher/src/sink.rs', source, '*', depth)).toBe(expected);
+});

@@ -1,6 +1,7 @@
 /** Resolves import specifiers to files of the repository, per language conventions. */
 import { posix } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import type { FileFacts } from '../facts.ts';
 import { isTestPath } from '../languages.ts';
 import { allRows } from '../store/database.ts';
 import { pathCandidates } from './script-configs.ts';
@@ -300,6 +301,23 @@ function rustPath(context: ResolutionContext, from: string, path: string): strin
   return context.paths.has(`${stem}.rs`) || context.paths.has(`${stem}/mod.rs`) ? rustModuleFile(context, folder, segments) : undefined;
 }
 
+/**
+ * A `use` path inside `depth` inline modules (`mod tests { ... }`) as seen from the file's own module:
+ * null when it names something of an inline module, which lives in this file (`self::`, fewer `super::`
+ * than inline modules); `self::...` when it climbs exactly out of them; fewer `super::` when it climbs
+ * further. Undefined when there is nothing to change.
+ */
+function outOfInlineModules(source: string, depth: number): string | null | undefined {
+  if (depth === 0) return undefined;
+  const segments = source.split('::');
+  if (segments[0] === 'self') return null;
+  let supers = 0;
+  while (segments[supers] === 'super') supers++;
+  if (supers === 0) return undefined;
+  if (supers < depth) return null;
+  return [...(supers > depth ? Array<string>(supers - depth).fill('super') : ['self']), ...segments.slice(supers)].join('::');
+}
+
 /** `use a::b::{c}` resolves to the module `a::b::c` when it is one, else to `a::b`'s file. */
 function resolveRust(context: ResolutionContext, from: string, source: string, importedName: string | undefined): string | undefined {
   if (importedName && importedName !== '*' && importedName !== 'self') {
@@ -366,6 +384,8 @@ export function resolveImport(
   from: string,
   source: string,
   importedName?: string,
+  /** Inline modules (`mod tests { ... }`) around the import, for Rust's `self::` and `super::`. */
+  inlineModules = 0,
 ): string | undefined {
   switch (language) {
     case 'typescript':
@@ -383,8 +403,10 @@ export function resolveImport(
       return resolveJava(context, source.replace(/\.\*$/, ''), importedName);
     case 'go':
       return resolveGo(context, from, source);
-    case 'rust':
-      return resolveRust(context, from, source, importedName);
+    case 'rust': {
+      const path = outOfInlineModules(source, inlineModules);
+      return path === null ? from : resolveRust(context, from, path ?? source, importedName);
+    }
     default:
       return undefined;
   }
@@ -398,23 +420,28 @@ export function resolveImport(
  */
 export function resolveStoredImports(db: DatabaseSync, context: ResolutionContext, fileIds?: ReadonlySet<number>): number {
   const update = db.prepare('UPDATE imports SET resolved_file_id = ? WHERE id = ?');
+  const inlineModules = inlineModuleCounter(db);
   let resolved = 0;
-  const store = (id: number, importer: string, language: string, source: string, importedName: string | null, current: number | null, fileId: (path: string) => number | undefined) => {
-    const target = resolveImport(context, language, importer, source, importedName ?? undefined);
+  const store = (row: StoredImport, importer: string, language: string, fileId: (path: string) => number | undefined) => {
+    const [id, importerId, source, importedName, line, current] = row;
+    const depth = language === 'rust' ? inlineModules(importerId, line, source) : 0;
+    const target = resolveImport(context, language, importer, source, importedName ?? undefined, depth);
     const targetId = target === undefined || target === importer ? null : (fileId(target) ?? null);
     if (targetId === (current === null ? null : Number(current))) return;
     update.run(targetId, id);
     if (targetId !== null) resolved++;
   };
+  const columns = 'imports.id, imports.file_id, imports.source, imports.imported_name, imports.line, imports.resolved_file_id';
   if (fileIds) {
-    type Row = [id: number, source: string, importedName: string | null, path: string, language: string];
-    const rows = allRows<Row>(
-      db.prepare(`SELECT imports.id, imports.source, imports.imported_name, files.path, files.language FROM imports JOIN files ON files.id = imports.file_id
+    const rows = allRows<[...StoredImport, path: string, language: string]>(
+      db.prepare(`SELECT ${columns}, files.path, files.language FROM imports JOIN files ON files.id = imports.file_id
         WHERE imports.resolved_file_id IS NULL AND imports.file_id IN (SELECT value FROM json_each(?))`),
       JSON.stringify([...fileIds]),
     );
     const fileId = fileIdLookup(db);
-    for (const [id, source, importedName, path, language] of rows) store(id, path, language, source, importedName, null, fileId);
+    for (const [id, importerId, source, importedName, line, current, path, language] of rows) {
+      store([id, importerId, source, importedName, line, current], path, language, fileId);
+    }
     return resolved;
   }
   // Every import: the files once, then the imports without joining a path to each.
@@ -425,12 +452,27 @@ export function resolveStoredImports(db: DatabaseSync, context: ResolutionContex
     idByPath.set(path, Number(id));
   }
   const fileId = (path: string) => idByPath.get(path);
-  type Row = [id: number, fileId: number, source: string, importedName: string | null, current: number | null];
-  for (const [id, importer, source, importedName, current] of allRows<Row>(db.prepare('SELECT id, file_id, source, imported_name, resolved_file_id FROM imports'))) {
-    const file = files.get(Number(importer));
-    if (file) store(id, file[0], file[1], source, importedName, current, fileId);
+  for (const row of allRows<StoredImport>(db.prepare(`SELECT ${columns} FROM imports`))) {
+    const file = files.get(Number(row[1]));
+    if (file) store(row, file[0], file[1], fileId);
   }
   return resolved;
+}
+
+type StoredImport = [id: number, fileId: number, source: string, importedName: string | null, line: number, current: number | null];
+
+/** How many inline Rust modules (`mod m { ... }`, a module symbol spanning lines) hold a line of a file. */
+function inlineModuleCounter(db: DatabaseSync): (fileId: number, line: number, source: string) => number {
+  const count = db.prepare("SELECT count(*) AS n FROM symbols WHERE file_id = ? AND kind = 'module' AND start_line < ? AND end_line >= ?");
+  return (fileId, line, source) =>
+    source === 'self' || source === 'super' || source.startsWith('self::') || source.startsWith('super::')
+      ? Number((count.get(fileId, line, line) as { n: number }).n)
+      : 0;
+}
+
+/** How many inline Rust modules of `facts` hold `line` (see `inlineModuleCounter`). */
+export function inlineModulesAt(facts: FileFacts, line: number): number {
+  return facts.symbols.filter((symbol) => symbol.kind === 'module' && symbol.startLine < line && symbol.endLine >= line).length;
 }
 
 /** Looks up file ids by path, one query per path (for the imports of a few files). */

@@ -21,7 +21,7 @@ import type { ParseJob, ParseOutcome } from '../parse/types.ts';
 import type { ParsePool } from '../parse/pool.ts';
 import { createIndexWriter } from './writer.ts';
 import type { IndexWriter } from './writer.ts';
-import { createResolutionContext, goModulePath, resolveImport, resolveStoredImports } from './resolve-imports.ts';
+import { createResolutionContext, goModulePath, inlineModulesAt, resolveImport, resolveStoredImports } from './resolve-imports.ts';
 import type { RustCrates } from './resolve-imports.ts';
 import { scriptConfigsIn } from './script-configs.ts';
 import type { ResolutionContext } from './resolve-imports.ts';
@@ -328,8 +328,9 @@ async function indexScanned(
   // says the file is not parsed yet; its size never matches, so that a run stopped midway (in an
   // index file that already existed) leaves it to the next run.
   const idByPath = cold ? new Map<string, number>() : undefined;
-  const resolveImports: ImportResolver | undefined = idByPath && ((file, facts) => facts.imports.map(({ source, importedName }) => {
-    const target = resolveImport(context(), file.language, file.path, source, importedName);
+  const resolveImports: ImportResolver | undefined = idByPath && ((file, facts) => facts.imports.map(({ source, importedName, line }) => {
+    const depth = file.language === 'rust' && /^(?:self|super)\b/.test(source) ? inlineModulesAt(facts, line) : 0;
+    const target = resolveImport(context(), file.language, file.path, source, importedName, depth);
     return (target !== undefined && target !== file.path ? idByPath.get(target) : undefined) ?? null;
   }));
   writer.batch(() => {
