@@ -424,7 +424,7 @@ export function resolveStoredImports(db: DatabaseSync, context: ResolutionContex
   let resolved = 0;
   const store = (row: StoredImport, importer: string, language: string, fileId: (path: string) => number | undefined) => {
     const [id, importerId, source, importedName, line, current] = row;
-    const depth = language === 'rust' ? inlineModules(importerId, line, source) : 0;
+    const depth = inlineModuleDepth(language, source, () => inlineModules(importerId, line));
     const target = resolveImport(context, language, importer, source, importedName ?? undefined, depth);
     const targetId = target === undefined || target === importer ? null : (fileId(target) ?? null);
     if (targetId === (current === null ? null : Number(current))) return;
@@ -462,12 +462,18 @@ export function resolveStoredImports(db: DatabaseSync, context: ResolutionContex
 type StoredImport = [id: number, fileId: number, source: string, importedName: string | null, line: number, current: number | null];
 
 /** How many inline Rust modules (`mod m { ... }`, a module symbol spanning lines) hold a line of a file. */
-function inlineModuleCounter(db: DatabaseSync): (fileId: number, line: number, source: string) => number {
+function inlineModuleCounter(db: DatabaseSync): (fileId: number, line: number) => number {
   const count = db.prepare("SELECT count(*) AS n FROM symbols WHERE file_id = ? AND kind = 'module' AND start_line < ? AND end_line >= ?");
-  return (fileId, line, source) =>
-    source === 'self' || source === 'super' || source.startsWith('self::') || source.startsWith('super::')
-      ? Number((count.get(fileId, line, line) as { n: number }).n)
-      : 0;
+  return (fileId, line) => Number((count.get(fileId, line, line) as { n: number }).n);
+}
+
+/**
+ * The inline modules an import's `self::`/`super::` must climb out of (see `outOfInlineModules`): 0 but
+ * for such a Rust import, for which `count` tells how many inline modules hold its line.
+ */
+export function inlineModuleDepth(language: string, source: string, count: () => number): number {
+  const climbs = source === 'self' || source === 'super' || source.startsWith('self::') || source.startsWith('super::');
+  return language === 'rust' && climbs ? count() : 0;
 }
 
 /** How many inline Rust modules of `facts` hold `line` (see `inlineModuleCounter`). */

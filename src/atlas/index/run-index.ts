@@ -1,12 +1,10 @@
 /** `index`: brings a repository's world model up to date, re-reading only what changed. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
-import { parse as parseToml } from 'smol-toml';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { CodewrightError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { silentLogger } from '../../core/logger.ts';
-import { parseJson } from '../../core/result.ts';
 import { allRows, databasePath, openIndex, readMeta, transaction, writeMeta } from '../store/database.ts';
 import { discardFreshIndex, openFreshIndex, publishFreshIndex } from '../store/fresh-index.ts';
 import { acquireIndexLock } from '../store/lock.ts';
@@ -21,9 +19,8 @@ import type { ParseJob, ParseOutcome } from '../parse/types.ts';
 import type { ParsePool } from '../parse/pool.ts';
 import { createIndexWriter } from './writer.ts';
 import type { IndexWriter } from './writer.ts';
-import { createResolutionContext, goModulePath, inlineModulesAt, resolveImport, resolveStoredImports } from './resolve-imports.ts';
-import type { RustCrates } from './resolve-imports.ts';
-import { scriptConfigsIn } from './script-configs.ts';
+import { inlineModuleDepth, inlineModulesAt, resolveImport, resolveStoredImports } from './resolve-imports.ts';
+import { repositoryResolutionContext, resolutionInputs } from './resolution-inputs.ts';
 import type { ResolutionContext } from './resolve-imports.ts';
 import type { IndexEventHandler, IndexStage } from './events.ts';
 import type { IndexSummary } from './summary.ts';
@@ -85,79 +82,6 @@ export function resolveRoot(path: string): string {
     });
   }
   return root;
-}
-
-function readManifest(root: string, path: string): string | undefined {
-  try {
-    return readFileSync(join(root, path), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The folder of a manifest path ('' at the root). */
-function manifestFolder(path: string, name: string): string {
-  return path.slice(0, -name.length).replace(/\/$/, '');
-}
-
-/** npm workspace package name -> folder, from the package.json files. */
-function workspacePackages(root: string, manifests: readonly string[]): Map<string, string> {
-  const packages = new Map<string, string>();
-  for (const manifest of manifests) {
-    if (manifest !== 'package.json' && !manifest.endsWith('/package.json')) continue;
-    const text = readManifest(root, manifest);
-    if (text === undefined) continue;
-    const parsed = parseJson(text);
-    const name = parsed.success ? (parsed.value as { name?: unknown } | null)?.name : undefined;
-    if (typeof name === 'string') packages.set(name, manifestFolder(manifest, 'package.json'));
-  }
-  return packages;
-}
-
-/** Go module path -> folder, from the go.mod files. */
-function goModules(root: string, manifests: readonly string[]): Map<string, string> {
-  const modules = new Map<string, string>();
-  for (const manifest of manifests) {
-    if (manifest !== 'go.mod' && !manifest.endsWith('/go.mod')) continue;
-    const text = readManifest(root, manifest);
-    const path = text === undefined ? undefined : goModulePath(text);
-    if (path !== undefined && !modules.has(path)) modules.set(path, manifestFolder(manifest, 'go.mod'));
-  }
-  return modules;
-}
-
-/** Rust crates by name (a package's name with `-` as `_`, or its `[lib] name`) -> folder of the lib root, from the Cargo.toml files. */
-function rustCrates(root: string, manifests: readonly string[]): RustCrates {
-  const crates = new Map<string, string>();
-  const folders = new Set<string>();
-  for (const manifest of manifests) {
-    if (manifest !== 'Cargo.toml' && !manifest.endsWith('/Cargo.toml')) continue;
-    const folder = manifestFolder(manifest, 'Cargo.toml');
-    folders.add(folder);
-    const text = readManifest(root, manifest);
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = text === undefined ? {} : parseToml(text);
-    } catch {
-      continue; // not TOML: the crate stays unknown
-    }
-    const table = (key: string) => (parsed[key] !== null && typeof parsed[key] === 'object' ? (parsed[key] as Record<string, unknown>) : {});
-    const name = table('lib').name ?? table('package').name;
-    if (typeof name !== 'string') continue;
-    const libPath = typeof table('lib').path === 'string' ? (table('lib').path as string) : 'src/lib.rs';
-    const libFolder = posix.dirname(posix.normalize(posix.join(folder, libPath)));
-    if (!crates.has(name.replaceAll('-', '_'))) crates.set(name.replaceAll('-', '_'), libFolder === '.' ? '' : libFolder);
-  }
-  return { crates, folders };
-}
-
-/** The manifests and configs import resolution reads, with their sizes and modification times, as one string. */
-function resolutionInputs(root: string, scan: ScanOutcome): string {
-  const entries = [...scan.manifests, ...scan.configs].sort().map((path) => {
-    const stats = statSync(join(root, path), { throwIfNoEntry: false });
-    return [path, stats?.size ?? -1, Math.trunc(stats?.mtimeMs ?? 0)];
-  });
-  return JSON.stringify(entries);
 }
 
 /** File ids of a file's imports' targets (null for none), in the order of `facts.imports`. */
@@ -315,21 +239,14 @@ async function indexScanned(
   const jobs: ParseJob[] = [];
   const byPath = new Map<string, ScannedFile>();
   let resolution: ResolutionContext | undefined;
-  const context = () =>
-    (resolution ??= createResolutionContext(
-      scan.files.map((file) => file.path),
-      () => workspacePackages(root, scan.manifests),
-      () => goModules(root, scan.manifests),
-      scriptConfigsIn(root, scan.configs),
-      () => rustCrates(root, scan.manifests),
-    ));
+  const context = () => (resolution ??= repositoryResolutionContext(root, scan));
   // A cold load knows every path before the first outcome: each file gets its row (and id) now, so
   // that imports are resolved as they are written and no pass over them follows. A placeholder row
   // says the file is not parsed yet; its size never matches, so that a run stopped midway (in an
   // index file that already existed) leaves it to the next run.
   const idByPath = cold ? new Map<string, number>() : undefined;
   const resolveImports: ImportResolver | undefined = idByPath && ((file, facts) => facts.imports.map(({ source, importedName, line }) => {
-    const depth = file.language === 'rust' && /^(?:self|super)\b/.test(source) ? inlineModulesAt(facts, line) : 0;
+    const depth = inlineModuleDepth(file.language, source, () => inlineModulesAt(facts, line));
     const target = resolveImport(context(), file.language, file.path, source, importedName, depth);
     return (target !== undefined && target !== file.path ? idByPath.get(target) : undefined) ?? null;
   }));
@@ -413,8 +330,8 @@ async function indexScanned(
     });
     stage.end('imports', `${resolved} imports resolved`);
   }
-  if (cold) transaction(db, () => writeMeta(db, 'resolution_inputs', inputs));
   if (cold) {
+    transaction(db, () => writeMeta(db, 'resolution_inputs', inputs));
     stage.start('indexes');
     transaction(db, () => ensureFactIndexes(db));
     stage.end('indexes', 'built after the cold load');
