@@ -11,7 +11,7 @@ if (suite === 'agent') {
   console.error('usage: npm run bench -- <index|locate|check|mcp|agent|suites> <path of a checkout>');
   process.exitCode = 2;
 } else if (suite === 'index') {
-  (await import('./bench/index-bench.ts')).benchIndex(resolve(path));
+  await (await import('./bench/index-bench.ts')).benchIndex(resolve(path));
 } else if (suite === 'locate') {
   (await import('./bench/locate-bench.ts')).benchLocate(resolve(path));
 } else if (suite === 'check') {

@@ -1,5 +1,5 @@
 /** `npm run bench -- index <checkout>`: indexing speed, memory, incremental updates and query latency. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +69,7 @@ function timeQueries<T>(items: readonly T[], run: (item: T) => unknown): number[
 }
 
 /** Prints the index benchmark for `root`. */
-export function benchIndex(root: string): void {
+export async function benchIndex(root: string): Promise<void> {
   const lines: string[] = [];
   const say = (line: string) => {
     lines.push(line);
@@ -121,12 +121,18 @@ export function benchIndex(root: string): void {
   db.close();
   const original = readFileSync(join(root, target));
   const oneFile = [];
+  const named = [];
+  let watched: number[];
   try {
-    // More runs than elsewhere: each is short, and the target is close.
+    // More runs than elsewhere: each is short, and the target is close. Runs that scan everything
+    // alternate with runs told the changed file (`--changed`, as an editor's hook or --watch knows it).
     for (let run = 0; run < Math.max(runs, 7); run++) {
       appendFileSync(join(root, target), `\n// bench edit ${run} ${Date.now()}\n`);
       oneFile.push(indexRun(root));
+      appendFileSync(join(root, target), `\n// bench edit ${run}b ${Date.now()}\n`);
+      named.push(indexRun(root, '--changed', join(root, target)));
     }
+    watched = await watchedEdits(root, target, Math.max(runs, 7));
   } finally {
     writeFileSync(join(root, target), original);
     indexRun(root);
@@ -135,7 +141,54 @@ export function benchIndex(root: string): void {
     `one changed file (${target}): ${fixed(median(oneFile.map((run) => run.seconds * 1000)), 0)} ms whole process (CPU ${fixed(medianCpu(oneFile) * 1000, 0)} ms), ` +
       `${fixed(median(oneFile.map((run) => run.summary.milliseconds)), 0)} ms in-process (target < 200 ms); stages ${medianStages(oneFile)}`,
   );
+  const namedScans = [...new Set(named.map((run) => run.summary.scan))].join(' / ');
+  say(
+    `one changed file, named (--changed): ${fixed(median(named.map((run) => run.seconds * 1000)), 0)} ms whole process (CPU ${fixed(medianCpu(named) * 1000, 0)} ms), ` +
+      `${fixed(median(named.map((run) => run.summary.milliseconds)), 0)} ms in-process; stages ${medianStages(named)} (scan: ${namedScans})`,
+  );
+  say(`one changed file under index --watch: ${fixed(median(watched), 0)} ms in-process per update (${watched.map((value) => fixed(value, 0)).join(', ')})`);
   benchQueries(root, say);
+}
+
+/**
+ * Edits `target` `count` times under `codewright index --watch` and returns the in-process time of each
+ * update as the watcher reports it (`index: updated (...) in N ms`), debounce excluded.
+ */
+async function watchedEdits(root: string, target: string, count: number): Promise<number[]> {
+  const child = spawn(process.execPath, [cli, 'index', root, '--watch', '--no-history'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let waiter: (() => void) | undefined;
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    waiter?.();
+  });
+  const next = (pattern: RegExp, from: number) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`index --watch printed no ${pattern} in 60 s:\n${stderr}`)), 60_000);
+      waiter = () => {
+        const match = pattern.exec(stderr.slice(from));
+        if (!match) return;
+        clearTimeout(timer);
+        waiter = undefined;
+        resolve(match);
+      };
+      waiter();
+    });
+  child.stdout.resume();
+  try {
+    await new Promise((resolve) => child.stdout.once('data', resolve)); // the first run's summary
+    const times: number[] = [];
+    for (let run = 0; run < count; run++) {
+      const from = stderr.length;
+      appendFileSync(join(root, target), `\n// bench watch edit ${run} ${Date.now()}\n`);
+      const match = await next(/index: updated \(1 parsed[^)]*\) in (\d+) ms/, from);
+      times.push(Number(match[1]));
+    }
+    return times;
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
 }
 
 function benchQueries(root: string, say: (line: string) => void): void {

@@ -73,6 +73,7 @@ const commands: CommandSpec[] = [
       { flags: '--precise', description: 'resolve TypeScript/JavaScript references with the TypeScript compiler' },
       { flags: '--rebuild', description: 'discard the index and build it from scratch' },
       { flags: '--watch', description: 'keep the index current while files change' },
+      { flags: '--changed <paths...>', description: 'look only at these files, which an editor or a hook says changed (a path the index does not hold makes it scan everything)' },
       { flags: '--wait <seconds>', description: 'how long to wait for another indexer (default 30)' },
       { flags: '--threads <count>', description: 'parse threads (default: all cores)' },
       { flags: '--max-file-size <KiB>', description: 'skip files larger than this (default 1024)' },

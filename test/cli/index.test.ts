@@ -54,6 +54,17 @@ describe('codewright index', () => {
     expect(runCli(['find', 'total', '--root', fixture.root]).status).toBe(1);
   });
 
+  test('--changed looks only at the files named, from the current folder', () => {
+    fixture = createFixture(sources, { git: true });
+    index(fixture.root, '--no-history');
+    fixture.write('src/math.ts', 'export function plus(a: number, b: number): number {\n  return a + b;\n}\n');
+    const told = runCliJson<IndexSummary>(['index', '.', '--no-history', '--changed', 'src/math.ts'], { cwd: fixture.root });
+    expect([told.scan, told.parsed, told.files]).toEqual(['changed paths only', 1, 3]);
+    expect(runCliJson<{ symbol: { name: string } }[]>(['find', 'plus', '--root', fixture.root])).toHaveLength(1);
+    const both = runCli(['index', fixture.root, '--watch', '--changed', 'src/math.ts']);
+    expect([both.status, both.stderr]).toEqual([2, expect.stringMatching(/--changed and --watch do not go together/)]);
+  });
+
   test('binary, minified, large, invalid UTF-8 and broken files never stop indexing', () => {
     const minified = `var a=${'1+'.repeat(6000)}1;\n`;
     fixture = createFixture({

@@ -32,7 +32,12 @@ test('index --watch re-indexes files as they change, add and disappear', async (
     await updated;
     const found = runCliJson<{ symbol: { name: string } }[]>(['find', 'second', '--root', fixture.root]);
     expect(found.map((result) => result.symbol.name)).toEqual(['second']);
-    const removed = waitFor(child.stderr!, /index: updated \(0 parsed, 1 removed/);
+    // A file the index holds: the watcher names it, and the run looks at nothing else.
+    const edited = waitFor(child.stderr!, /index: updated \(1 parsed, 0 removed; changed paths only\)/);
+    fixture.write('src/a.ts', 'export function third(): number { return 3; }\n');
+    await edited;
+    expect(runCliJson<{ symbol: { name: string } }[]>(['find', 'third', '--root', fixture.root]).map((result) => result.symbol.name)).toEqual(['third']);
+    const removed = waitFor(child.stderr!, /index: updated \(0 parsed, 1 removed; changed paths only\)/);
     rmSync(join(fixture.root, 'src/b.ts'));
     await removed;
     expect(runCli(['find', 'second', '--root', fixture.root]).status).toBe(1);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToolFixture, shopFiles } from './testing/tool-fixture.ts';
@@ -87,6 +87,18 @@ describe('atlas tools on the worktree index', () => {
     expect(edited).toMatch(/^edited/);
     expect(await shop.call('find', { name: 'couponValue' })).toContain('couponValue src/discount.js:3 (function)');
     expect(await shop.call('refs', { symbol: 'total' })).toContain('src/discount.js:9:15 const sum = total(items); [call]');
+  });
+
+  it('after edits re-reads only the files the tools wrote; after a command, everything', async () => {
+    // Changed behind the tools' backs: an edit's refresh does not look at it.
+    shop.fixture.write('src/cart.js', `${readFileSync(join(shop.fixture.root, 'src/cart.js'), 'utf8')}\nexport function behindTheBack() { return 1; }\n`);
+    expect(await shop.call('edit', { path: 'src/discount.js', search: 'return code.length;', replace: 'return code.trim().length;' })).toMatch(/^edited/);
+    expect(await shop.call('find', { name: 'behindTheBack' })).toMatch(/^no definition matches/);
+    expect(await shop.call('run', { command: 'true' })).toMatch(/^exit code 0/);
+    expect(await shop.call('find', { name: 'behindTheBack' })).toContain('behindTheBack src/cart.js:');
+    // A new file is no file the index holds: that refresh scans everything.
+    expect(await shop.call('write', { path: 'src/coupon.js', content: 'export function couponCode() { return "A"; }\n' })).toMatch(/^created/);
+    expect(await shop.call('find', { name: 'couponCode' })).toContain('couponCode src/coupon.js:1 (function)');
   });
 
   it('re-indexes after files are created by a command', async () => {

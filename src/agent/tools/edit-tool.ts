@@ -56,7 +56,7 @@ export async function applyEdit(runtime: ToolRuntime, input: EditInput): Promise
     return `edit not applied: it would introduce a syntax error at line ${errorLine} of ${path.relative} (the file is unchanged):\n${snippetAround(updated, errorLine)}\nFix the replace text (balanced brackets, quotes, indentation) and try again.`;
   }
   writeFileSync(path.absolute, updated);
-  runtime.changed();
+  runtime.changed([path.relative]);
   runtime.record({ type: 'edit', ...base, removedLines, addedLines });
   const summary = addedLines === 0 ? `deleted ${removedLines} line${removedLines === 1 ? '' : 's'} at line ${startLine}` : `${startLine === endLine ? `line ${startLine} now reads` : `lines ${startLine}-${endLine} now read`} (${lineCount(updated)} lines in the file)`;
   return `edited ${path.relative}: ${summary}\n${changedRegion(updated, startLine, Math.max(startLine, endLine))}`;

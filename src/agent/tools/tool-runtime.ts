@@ -18,8 +18,11 @@ export interface ToolRuntime {
   signal(abortSignal?: AbortSignal): AbortSignal | undefined;
   /** Records a trajectory event for this candidate. */
   record(event: TrajectoryEvent): void;
-  /** Marks files of the worktree as changed (the next atlas query re-indexes first). */
-  changed(): void;
+  /**
+   * Marks files of the worktree as changed (the next atlas query re-indexes first): `paths` when the
+   * caller knows every file it changed, nothing when it cannot know (a command ran).
+   */
+  changed(paths?: readonly string[]): void;
   /** Runs file changes one at a time: the AI SDK runs a step's tool calls concurrently, and two edits of one file must not lose each other. */
   serial<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -45,8 +48,8 @@ export function createToolRuntime(context: ToolContext): ToolRuntime {
     record(event) {
       context.trajectory.record({ candidate: context.workspace.id, ...event });
     },
-    changed() {
-      atlas.markChanged();
+    changed(paths) {
+      atlas.markChanged(paths);
     },
     serial(work) {
       const next = queue.then(work, work);

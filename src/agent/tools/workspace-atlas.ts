@@ -7,8 +7,11 @@ import type { Logger } from '../../core/logger.ts';
 import { silentLogger } from '../../core/logger.ts';
 
 export interface WorkspaceAtlas {
-  /** Files changed: the next query indexes the worktree incrementally first. */
-  markChanged(): void;
+  /**
+   * Files changed: the next query indexes the worktree incrementally first, looking only at `paths`
+   * (relative to the root) when every change since the last query named its files.
+   */
+  markChanged(paths?: readonly string[]): void;
   /** Runs `work` on a read-only connection to an index that includes every change marked so far. */
   query<T>(work: (db: DatabaseSync, root: string) => T | Promise<T>): Promise<T>;
 }
@@ -21,15 +24,27 @@ export interface WorkspaceAtlas {
 export function createWorkspaceAtlas(root: string, logger: Logger = silentLogger): WorkspaceAtlas {
   let changes = 1;
   let indexed = 0;
+  // The files changed since the last refresh began; undefined when some change did not say (the first
+  // refresh, a command run): then the refresh scans the whole worktree.
+  let changedPaths: Set<string> | undefined;
   let refreshing: Promise<void> | undefined;
   const refresh = async (): Promise<void> => {
     for (let attempt = 0; attempt < 3 && (indexed !== changes || !existsSync(databasePath(root))); attempt++) {
       const target = changes;
       if (!refreshing) logger.debug(`codewright: indexing ${root} before an atlas query`);
-      refreshing ??= indexRepository(root, { history: false, logger: silentLogger })
-        .then(() => {
-          indexed = target;
-        })
+      const paths = refreshing ? undefined : changedPaths;
+      if (!refreshing) changedPaths = new Set();
+      refreshing ??= indexRepository(root, { history: false, logger: silentLogger, ...(paths ? { changedPaths: [...paths] } : {}) })
+        .then(
+          () => {
+            indexed = target;
+          },
+          (error: unknown) => {
+            // The paths this run was to look at are not indexed: the next run scans everything.
+            changedPaths = undefined;
+            throw error;
+          },
+        )
         .finally(() => {
           refreshing = undefined;
         });
@@ -37,8 +52,10 @@ export function createWorkspaceAtlas(root: string, logger: Logger = silentLogger
     }
   };
   return {
-    markChanged() {
+    markChanged(paths) {
       changes++;
+      if (!paths) changedPaths = undefined;
+      else for (const path of paths) changedPaths?.add(path);
     },
     async query(work) {
       await refresh();

@@ -38,7 +38,7 @@ export async function writeWholeFile(runtime: ToolRuntime, input: WriteInput): P
   }
   mkdirSync(dirname(path.absolute), { recursive: true });
   writeFileSync(path.absolute, input.content);
-  runtime.changed();
+  runtime.changed([path.relative]);
   runtime.record({ type: 'edit', ...base, lines });
   return before === undefined ? `created ${path.relative} (${lines} lines)` : `rewrote ${path.relative} (${lines} lines, was ${lineCount(before)})`;
 }

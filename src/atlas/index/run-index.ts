@@ -13,6 +13,9 @@ import { estimatedTrackedFiles } from '../scan/git-listing.ts';
 import { scanFiles } from '../scan/scan-files.ts';
 import type { ScanOutcome } from '../scan/scan-files.ts';
 import type { ScannedFile } from '../scan/scan-result.ts';
+import type { Language } from '../../core/types.ts';
+import { scanChangedPaths } from './changed-scan.ts';
+import type { IndexedFile } from './changed-scan.ts';
 import type { FileFacts } from '../facts.ts';
 import { currentHead } from './git-head.ts';
 import type { ParseJob, ParseOutcome } from '../parse/types.ts';
@@ -39,6 +42,13 @@ export interface IndexOptions {
   precise?: boolean;
   /** Throw the index away and build it again. */
   rebuild?: boolean;
+  /**
+   * Paths (relative to the root, or absolute inside it) that may have changed since the last run, as a
+   * file watcher or an editor knows them: every other file is taken as unchanged and not looked at.
+   * A path the index does not hold (a new file, a folder, another language), an ignore file, or a
+   * removed manifest makes the run scan everything as usual.
+   */
+  changedPaths?: readonly string[];
   /** How long to wait for another indexer's lock (ms). */
   waitMs?: number;
   onEvent?: IndexEventHandler;
@@ -131,8 +141,9 @@ export async function indexRepository(path: string, options: IndexOptions = {}):
   let db: DatabaseSync | undefined;
   let unpublished = false;
   // Started before the database opens: git lists the files (and finds HEAD if need be) meanwhile.
-  const scanning = scanFiles(root);
-  scanning.catch(() => {});
+  // With the changed paths named, the index's own list may do instead: that is decided once it is read.
+  const scanning = options.changedPaths ? undefined : scanFiles(root);
+  scanning?.catch(() => {});
   const head = options.history === false ? undefined : currentHead(root).catch(() => null);
   try {
     // A cold build (the first, or --rebuild) writes a new file and puts it in place when complete:
@@ -191,15 +202,19 @@ async function indexFiles(
   options: IndexOptions,
   summary: IndexSummary,
   stage: StageTimer,
-  scanning: Promise<ScanOutcome>,
+  scanning: Promise<ScanOutcome> | undefined,
 ): Promise<string[]> {
   stage.start('scan');
   // What the index holds is read while git lists the files.
   const stored = new Map<string, StoredFile>();
-  type Row = [id: number, path: string, size: number, mtimeMs: number, hash: string | null, status: StoredFile['status']];
-  for (const [id, path, size, mtimeMs, hash, status] of allRows<Row>(db.prepare('SELECT id, path, size, mtime_ms, hash, status FROM files'))) {
+  const indexed: IndexedFile[] = [];
+  type Row = [id: number, path: string, size: number, mtimeMs: number, hash: string | null, status: StoredFile['status'], language: Language];
+  const sql = 'SELECT id, path, size, mtime_ms, hash, status, language FROM files';
+  for (const [id, path, size, mtimeMs, hash, status, language] of allRows<Row>(db.prepare(sql))) {
     stored.set(path, { id: Number(id), size: Number(size), mtimeMs: Number(mtimeMs), hash, status });
+    if (scanning === undefined) indexed.push({ path, language, size: Number(size), mtimeMs: Number(mtimeMs) });
   }
+  const scanned = scanning ?? changedScan(db, root, indexed, options.changedPaths ?? []);
   // A cold load (empty index) inserts without secondary indexes and builds them once at the end.
   const cold = stored.size === 0;
   transaction(db, () => (cold ? dropFactIndexes(db) : ensureFactIndexes(db)));
@@ -210,7 +225,9 @@ async function indexFiles(
   try {
     // A cold load of a large work tree: the workers start now and load their modules while git lists files.
     if (cold && estimatedTrackedFiles(root) >= earlyPoolFiles) (await openPool()).start();
-    return await indexScanned(db, root, options, summary, stage, { scan: await scanning, stored, cold, writer, openPool });
+    const scan = await scanned;
+    if (scan.method !== 'changed') recordScan(db, scan);
+    return await indexScanned(db, root, options, summary, stage, { scan, stored, cold, writer, openPool });
   } finally {
     await pool?.close();
   }
@@ -274,7 +291,8 @@ async function indexScanned(
   summary.removed = removed.length;
   summary.unsupported = Object.values(scan.other).reduce((sum, count) => sum + count, 0);
   writeOtherFiles(db, scan.other);
-  stage.end('scan', `${scan.files.length} files (${scanMethod(scan)}), ${jobs.length} to read`);
+  summary.scan = scanMethod(scan);
+  stage.end('scan', `${scan.files.length} files (${summary.scan}), ${jobs.length} to read`);
 
   stage.start('parse');
   const pending: ParseOutcome[] = [];
@@ -340,6 +358,23 @@ async function indexScanned(
   return [...removed, ...parsedPaths];
 }
 
+/**
+ * The scan of the index's own file list with only `changed` looked at, or a full scan when the index
+ * cannot vouch for them (see `changed-scan.ts`; the reason goes to the scan stage's detail).
+ */
+function changedScan(db: DatabaseSync, root: string, indexed: IndexedFile[], changed: readonly string[]): Promise<ScanOutcome> {
+  const record = { other: readMeta(db, 'other_files'), resolutionInputs: readMeta(db, 'resolution_inputs'), skipped: readMeta(db, 'scan_skipped') };
+  const result = scanChangedPaths(root, indexed, record, changed);
+  if ('scan' in result) return Promise.resolve(result.scan);
+  return scanFiles(root).then((scan) => ({ ...scan, changedFallback: result.fallback }));
+}
+
+/** Keeps what a full scan found besides the files, so that a later run told what changed needs no scan. */
+function recordScan(db: DatabaseSync, scan: ScanOutcome): void {
+  const skipped = JSON.stringify(scan.skipped);
+  if (readMeta(db, 'scan_skipped') !== skipped) transaction(db, () => writeMeta(db, 'scan_skipped', skipped));
+}
+
 /** Records the counts of files in other languages, for `stats`. */
 function writeOtherFiles(db: DatabaseSync, other: Record<string, number>): void {
   const text = JSON.stringify(other);
@@ -349,13 +384,15 @@ function writeOtherFiles(db: DatabaseSync, other: Record<string, number>): void 
 function countTotals(db: DatabaseSync, summary: IndexSummary): void {
   const count = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
   summary.symbols = count('SELECT count(*) AS n FROM symbols');
-  summary.references = count('SELECT count(*) AS n FROM refs');
+  // Each file's references are the ids refs_first..refs_last: summing the runs reads a row per file
+  // instead of every reference.
+  summary.references = count('SELECT coalesce(sum(refs_last - refs_first + 1), 0) AS n FROM files WHERE refs_first IS NOT NULL');
   summary.imports = count('SELECT count(*) AS n FROM imports');
-  summary.files = count("SELECT count(*) AS n FROM files WHERE status IN ('indexed', 'partial')");
-  for (const row of db
-    .prepare("SELECT language, count(*) AS n FROM files WHERE status IN ('indexed', 'partial') GROUP BY language ORDER BY n DESC")
-    .all() as { language: string; n: number }[]) {
-    summary.byLanguage[row.language] = Number(row.n);
+  type LanguageRow = [language: string, files: number];
+  const sql = "SELECT language, count(*) AS n FROM files WHERE status IN ('indexed', 'partial') GROUP BY language ORDER BY n DESC";
+  for (const [language, files] of allRows<LanguageRow>(db.prepare(sql))) {
+    summary.byLanguage[language] = Number(files);
+    summary.files += Number(files);
   }
   for (const row of db.prepare("SELECT path, status, reason FROM files WHERE status IN ('skipped', 'partial') ORDER BY path").all() as {
     path: string;
@@ -382,6 +419,7 @@ function emptySummary(root: string): IndexSummary {
     references: 0,
     imports: 0,
     history: { unavailable: 'not mined' },
+    scan: '',
     milliseconds: 0,
     stages: {},
   };
@@ -417,7 +455,8 @@ function stageTimer(summary: IndexSummary, emit: IndexEventHandler): StageTimer 
 }
 
 function scanMethod(scan: ScanOutcome): string {
-  return scan.fallback ? `walked: ${scan.fallback}` : scan.method === 'git' ? 'listed by git' : 'walked';
+  const method = scan.fallback ? `walked: ${scan.fallback}` : { git: 'listed by git', walk: 'walked', changed: 'changed paths only' }[scan.method];
+  return scan.changedFallback ? `${method}; all scanned: ${scan.changedFallback}` : method;
 }
 
 function formatBytes(bytes: number): string {

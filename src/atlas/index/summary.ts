@@ -16,6 +16,8 @@ export interface IndexSummary {
   imports: number;
   history: { commits: number; newCommits: number; fixCommits: number } | { unavailable: string };
   precise?: { resolved: number; identifiers: number; milliseconds: number } | { failed: string };
+  /** How the files were found: `listed by git`, `walked: <why>`, `changed paths only`, and why a run told the changed paths scanned everything. */
+  scan: string;
   milliseconds: number;
   stages: Record<string, number>;
 }

@@ -10,7 +10,8 @@ const ignoredPrefixes = ['.codewright/', 'node_modules/', '.git/'];
 /**
  * Indexes `path`, then watches it and re-indexes after each burst of changes until `signal` aborts
  * (or SIGINT). The watcher starts before the first run, so no change falls between the two.
- * Changes under `.git/` (commits, checkouts) re-mine history; other changes skip it.
+ * Changes under `.git/` (commits, checkouts) re-mine history and scan everything; other changes skip
+ * history and look at the changed paths only, as long as the index holds them.
  */
 export async function watchRepository(
   path: string,
@@ -28,12 +29,17 @@ export async function watchRepository(
   let historyChanged = true;
   let first = true;
   let pending = false;
+  // The paths changed since the last run: only they are looked at (see IndexOptions.changedPaths),
+  // unless an event named no path or git moved HEAD (a checkout), when everything is scanned.
+  let changed: Set<string> | undefined;
   const run = () => {
     const history = historyChanged && options.history !== false;
+    const changedPaths = first || historyChanged || !changed ? undefined : [...changed];
     historyChanged = false;
     pending = false;
+    changed = new Set();
     const isFirst = first;
-    const runOptions = { ...options, history, rebuild: isFirst && Boolean(options.rebuild) };
+    const runOptions = { ...options, history, rebuild: isFirst && Boolean(options.rebuild), ...(changedPaths ? { changedPaths } : {}) };
     first = false;
     running = running
       .then(() => indexRepository(root, runOptions))
@@ -51,6 +57,8 @@ export async function watchRepository(
       if (/^\.git\/(HEAD|refs\/|packed-refs)/.test(name)) historyChanged = true;
       else return;
     } else if (ignoredPrefixes.some((prefix) => name.startsWith(prefix))) return;
+    else if (name === '') changed = undefined;
+    else changed?.add(name);
     pending = true;
     clearTimeout(timer);
     timer = setTimeout(run, quietMs);

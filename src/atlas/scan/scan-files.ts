@@ -6,9 +6,12 @@ import type { ScanResult } from './scan-result.ts';
 
 /** A scan and how it was made. */
 export interface ScanOutcome extends ScanResult {
-  method: 'git' | 'walk';
+  /** `changed`: the index's file list, with only the paths a caller named looked at (see `index/changed-scan.ts`). */
+  method: 'git' | 'walk' | 'changed';
   /** Why git was not used, when it was tried. */
   fallback?: string;
+  /** Why a run told the changed paths scanned everything (see `index/changed-scan.ts`). */
+  changedFallback?: string;
 }
 
 /** Options for `scanFiles`. */

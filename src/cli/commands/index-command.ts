@@ -1,4 +1,5 @@
 /** `codewright index [path]`: build or update the index, with progress on stderr and a summary. */
+import { resolve } from 'node:path';
 import { indexRepository } from '../../atlas/index/run-index.ts';
 import { createLogger } from '../../core/logger.ts';
 import type { IndexEvent } from '../../atlas/index/events.ts';
@@ -12,6 +13,7 @@ export interface IndexCommandOptions {
   precise?: boolean;
   rebuild?: boolean;
   watch?: boolean;
+  changed?: string[];
   wait?: string;
   threads?: string;
   maxFileSize?: string;
@@ -91,13 +93,16 @@ export async function runIndexCommand(path: string, options: IndexCommandOptions
     longevityBudgetMs: parsePositive(options.longevityBudget, 'longevity-budget', 1000),
     onEvent: progressRenderer(context),
     logger: createLogger({ level: 'info' }),
+    // Named from the current folder, as paths on a command line are.
+    ...(options.changed ? { changedPaths: options.changed.map((changed) => resolve(changed)) } : {}),
   };
+  if (options.watch && options.changed) throw new TypeError('--changed and --watch do not go together: --watch finds the changed files itself.');
   if (options.watch) {
     const { watchRepository } = await import('../../atlas/index/watch.ts');
     await watchRepository(path, indexOptions, (summary, first) => {
       if (options.json) printJson(context, summary);
       else if (first) context.out(formatSummary(summary, context));
-      else context.err(`index: updated (${summary.parsed} parsed, ${summary.removed} removed) in ${summary.milliseconds} ms`);
+      else context.err(`index: updated (${summary.parsed} parsed, ${summary.removed} removed; ${summary.scan}) in ${summary.milliseconds} ms`);
     });
     return;
   }
