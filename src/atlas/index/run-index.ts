@@ -323,7 +323,8 @@ async function indexScanned(
     flush();
   } else if (jobs.length > 0) {
     const pool = await openPool();
-    await pool.parse(jobs, onOutcome);
+    // Once the queue is empty, what arrived is written while the workers finish their last batches.
+    await pool.parse(jobs, onOutcome, flush);
     flush();
     await pool.close();
   }

@@ -152,6 +152,29 @@ describe('createParsePool', () => {
     expect([...outcomes.values()].filter((outcome) => outcome.status === 'parsed')).toHaveLength(20);
   });
 
+  it('calls onIdle once no job is left, while a worker still parses, and rejects when it throws', async () => {
+    const jobs = writeJobs().slice(0, 20);
+    // Only a worker may take the large file (above mainThreadMaxBytes); the test worker holds it for half a second.
+    const slow = { ...jobs[0]!, path: 'slow-large.ts', size: 5000 };
+    const own = createParsePool({ threads: 2, batchSize: 1, mainThread: true, mainThreadMaxBytes: 1000, workerUrl: crashingWorker });
+    try {
+      const delivered: string[] = [];
+      const idle: string[][] = [];
+      await own.parse([...jobs, slow], (outcome) => delivered.push(outcome.path), () => idle.push([...delivered]));
+      expect(delivered).toHaveLength(21);
+      expect(idle.length).toBeGreaterThan(0);
+      // The first idle moment comes before the worker's answer: this thread parsed the small files meanwhile.
+      expect(idle[0]).not.toContain('slow-large.ts');
+      expect(idle[0]!.length).toBeGreaterThan(10);
+      const failing = own.parse([slow, ...jobs.slice(0, 3)], () => {}, () => {
+        throw new Error('write failed');
+      });
+      await expect(failing).rejects.toThrow('write failed');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('runs parses started at the same time side by side', async () => {
     const jobs = writeJobs();
     const [left, right] = await Promise.all([collect(jobs.slice(0, 120)), collect(jobs.slice(120))]);

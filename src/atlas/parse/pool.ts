@@ -15,8 +15,12 @@ export interface ParsePool {
    * Resolves when every job has an outcome; rejects if `onOutcome` throws. A file that breaks the
    * parser, or even kills its worker, comes back `skipped` with the error as reason; the pool
    * carries on. Several parses may run at once.
+   *
+   * `onIdle`, once no job is left to hand out, is called whenever this thread has handled the outcomes
+   * that arrived and has nothing to parse: the workers still finish their last batches, so what the
+   * caller does then (write pending outcomes) is not left for after the last one.
    */
-  parse(jobs: readonly ParseJob[], onOutcome: (outcome: ParseOutcome) => void): Promise<void>;
+  parse(jobs: readonly ParseJob[], onOutcome: (outcome: ParseOutcome) => void, onIdle?: () => void): Promise<void>;
   /**
    * Starts the workers now instead of on the first `parse`, so that they load their modules while
    * the caller still lists files. Idle workers do not keep the process alive.
@@ -59,6 +63,7 @@ export interface ParsePoolOptions extends ParseOptions {
 interface Call {
   remaining: number;
   onOutcome: (outcome: ParseOutcome) => void;
+  onIdle: (() => void) | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -138,11 +143,11 @@ class ThreadParsePool implements ParsePool {
     this.#batchTimeoutMs = options.batchTimeoutMs ?? 60_000;
   }
 
-  parse(jobs: readonly ParseJob[], onOutcome: (outcome: ParseOutcome) => void): Promise<void> {
+  parse(jobs: readonly ParseJob[], onOutcome: (outcome: ParseOutcome) => void, onIdle?: () => void): Promise<void> {
     if (this.#closed) return Promise.reject(new Error('The parse pool is closed; create a new one with createParsePool().'));
     if (jobs.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      const call: Call = { remaining: jobs.length, onOutcome, resolve, reject };
+      const call: Call = { remaining: jobs.length, onOutcome, onIdle, resolve, reject };
       this.#calls.add(call);
       // Largest files first, so that no thread is left with a big file at the end.
       const sorted = [...jobs].sort((a, b) => b.size - a.size);
@@ -190,7 +195,10 @@ class ThreadParsePool implements ParsePool {
       const { runBatch } = await import('./run-batch.ts');
       for (;;) {
         const task = this.#takeForMainThread();
-        if (!task) return;
+        if (!task) {
+          this.#idle();
+          return;
+        }
         const [outcome] = await runBatch([task.job], this.#parseOptions);
         this.#deliver(task, outcome!);
         await new Promise((resolve) => setImmediate(resolve));
@@ -281,6 +289,21 @@ class ThreadParsePool implements ParsePool {
     this.#dispatch();
     if (slot.batches.length === 0) slot.worker?.unref();
     response.outcomes.forEach((outcome, index) => this.#deliver(batch.tasks[index]!, fromWire(outcome)));
+    // Without a parse loop running here, this thread waits for the next response: a moment to write.
+    if (!this.#mainLooping) this.#idle();
+  }
+
+  /** Tells the calls still waiting for outcomes that this thread is idle, once there is no job left to hand out. */
+  #idle(): void {
+    if (this.#queue.length > 0) return;
+    for (const call of [...this.#calls]) {
+      if (!call.onIdle) continue;
+      try {
+        call.onIdle();
+      } catch (error) {
+        this.#fail(call, error);
+      }
+    }
   }
 
   /**
