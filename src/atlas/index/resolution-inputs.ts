@@ -1,12 +1,20 @@
 /** What import resolution reads besides the paths: the manifests (package.json, go.mod, Cargo.toml) and the script configs. */
 import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { parse as parseToml } from 'smol-toml';
+import { createRequire } from 'node:module';
+import type * as Toml from 'smol-toml';
 import { parseJson } from '../../core/result.ts';
 import type { ScanOutcome } from '../scan/scan-files.ts';
 import { createResolutionContext, goModulePath } from './resolve-imports.ts';
 import type { ResolutionContext, RustCrates } from './resolve-imports.ts';
 import { scriptConfigsIn } from './script-configs.ts';
+
+// Loaded on first use: most runs read no Cargo.toml, and every module loaded delays the start of indexing.
+let toml: typeof Toml | undefined;
+function parseToml(text: string): Record<string, unknown> {
+  toml ??= createRequire(import.meta.url)('smol-toml') as typeof Toml;
+  return toml.parse(text);
+}
 
 /** The manifests of the scan named `name` (`package.json`, `go.mod`, `Cargo.toml`). */
 function named(manifests: readonly string[], name: string): string[] {

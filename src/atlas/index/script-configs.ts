@@ -1,7 +1,15 @@
 /** What tsconfig.json and jsconfig.json files say about bare import specifiers: `baseUrl` and `paths`. */
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { parse } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
+
+// Loaded on first use: runs that read no tsconfig.json never load it.
+let jsonc: typeof Jsonc | undefined;
+function parse(...args: Parameters<typeof Jsonc.parse>): unknown {
+  jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
+  return jsonc.parse(...args);
+}
 
 /** One `compilerOptions.paths` pattern, its targets as repository paths (each with the pattern's `*`, if any). */
 export interface PathPattern {

@@ -81,11 +81,16 @@ export function requireGrammar(language: Language): Grammar {
   });
 }
 
+/** Loads the tree-sitter runtime (once per thread), which every grammar needs. */
+export function loadRuntime(): Promise<void> {
+  runtime ??= Parser.init();
+  return runtime;
+}
+
 async function doLoadGrammar(language: Language): Promise<Grammar> {
   const rules = loadRules(language);
   rules.catch(() => {}); // awaited below, unless the grammar fails first
-  runtime ??= Parser.init();
-  await runtime;
+  await loadRuntime();
   let treeSitterLanguage: TreeSitterLanguage;
   const path = grammarWasmPath(language);
   try {

@@ -162,6 +162,14 @@ class ThreadParsePool implements ParsePool {
     if (this.#closed) return;
     this.#fillSlots();
     for (const slot of this.#slots) slot.worker ??= this.#startWorker(slot);
+    // This thread's parse modules and the tree-sitter runtime load now too, while the caller waits for its file list.
+    // (A failure shows when the parse loop imports them again.)
+    if (this.#mainThread) {
+      import('./run-batch.ts')
+        .then(() => import('./grammars.ts'))
+        .then((grammars) => grammars.loadRuntime())
+        .catch(() => {});
+    }
   }
 
   #fillSlots(): void {
