@@ -150,6 +150,9 @@ describe('indexRepository with changedPaths', () => {
   test('looks at nothing it was not told about: an unnamed change waits for a full run', async () => {
     fixture = createFixture(sources, { git: true });
     await indexRepository(fixture.root, { history: false, threads: 1 });
+    // Named but not changed: its size and time match, so it is not even read.
+    const same = await indexRepository(fixture.root, { history: false, threads: 1, changedPaths: ['src/cart.ts'] });
+    expect([same.scan, same.parsed, same.unchanged]).toEqual(['changed paths only', 0, 0]);
     fixture.write('src/price.ts', 'export function cost(item: number): number { return item; }\n');
     const told = await indexRepository(fixture.root, { history: false, threads: 1, changedPaths: [] });
     expect([told.scan, told.parsed]).toEqual(['changed paths only', 0]);

@@ -79,7 +79,8 @@ export function scanChangedPaths(
     if (!stats) {
       fresh.set(path, null);
     } else if (stats.isFile()) {
-      fresh.set(path, { path, absolutePath: join(root, path), size: stats.size, mtimeMs: stats.mtimeMs, language: file.language });
+      // Whole milliseconds, as the full scan stores them.
+      fresh.set(path, { path, absolutePath: join(root, path), size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs), language: file.language });
     } else {
       return { fallback: `${path} is no longer a regular file` };
     }
