@@ -58,6 +58,9 @@ export interface IndexOptions {
 
 const defaultMaxFileSize = 1024 * 1024;
 const batchSize = 200;
+/** The last this many outcomes of a parse are written this many at a time. */
+const endgameFiles = 400;
+const endgameBatchSize = 25;
 /** Up to this many files are parsed on the main thread instead of starting the pool. */
 const inThreadLimit = 16;
 /** A cold load of a work tree that tracks about this many files starts its workers before the scan ends. */
@@ -313,7 +316,9 @@ async function indexScanned(
     if (outcome.status !== 'unchanged') parsedPaths.push(outcome.path);
     pending.push(outcome);
     done++;
-    if (pending.length >= batchSize) flush();
+    // Near the end, smaller writes: while this thread writes, the workers take more of the last files,
+    // rather than waiting for it to write a large batch after the last parse.
+    if (pending.length >= (jobs.length - done < endgameFiles ? endgameBatchSize : batchSize)) flush();
     stage.progress(done, jobs.length, outcome.path);
   };
   if (jobs.length > 0 && jobs.length <= inThreadLimit) {

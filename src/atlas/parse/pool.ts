@@ -246,13 +246,23 @@ class ThreadParsePool implements ParsePool {
     call.reject(error);
   }
 
-  /** The next batch: up to `batchSize` tasks (fewer near the end), or one task that needs isolation. */
+  /**
+   * The next batch: up to `batchSize` tasks, or one task that needs isolation. Near the end a batch
+   * holds at most a share of the bytes left (the largest files go first, and this thread takes the
+   * smallest), so that no thread is left waiting while another parses a long batch.
+   */
   #takeBatch(): Task[] {
     const queue = this.#queue;
     if (queue[0]?.isolated) return queue.splice(0, 1);
-    const size = Math.min(this.#batchSize, Math.max(1, Math.ceil(queue.length / (this.#threads * 2))));
+    const consumers = this.#threads + (this.#mainThread ? 1 : 0);
+    const share = queue.reduce((bytes, task) => bytes + task.job.size, 0) / (consumers * 2);
     let end = 0;
-    while (end < size && end < queue.length && !queue[end]!.isolated) end++;
+    let bytes = 0;
+    while (end < this.#batchSize && end < queue.length && !queue[end]!.isolated) {
+      bytes += queue[end]!.job.size;
+      if (end > 0 && bytes > share) break;
+      end++;
+    }
     return queue.splice(0, end);
   }
 
