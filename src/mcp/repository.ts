@@ -20,6 +20,8 @@ export interface ReadOutcome<T> {
 export interface RefreshOptions {
   history?: boolean;
   onEvent?: (event: IndexEvent) => void;
+  /** The files the caller changed (see IndexOptions.changedPaths): only they are looked at. */
+  changedPaths?: readonly string[];
 }
 
 /** The repository behind one server: its root and its index. */
@@ -89,9 +91,14 @@ export function openMcpRepository(path: string, options: { logger?: Logger } = {
   /** One index run at a time; a run that starts without an index is the first build, which reads wait for. */
   const refresh = async (refreshOptions: RefreshOptions = {}): Promise<IndexSummary> => {
     assertIndexable();
-    if (running) return running;
+    if (running) {
+      // A run told its files may have listed the work tree before they changed: theirs runs next.
+      if (!refreshOptions.changedPaths) return running;
+      return running.catch(() => undefined).then(() => refresh(refreshOptions));
+    }
     const first = !existsSync(databasePath(root));
-    const run = indexRepository(root, { history: refreshOptions.history !== false, logger, onEvent: refreshOptions.onEvent }).finally(() => {
+    const changed = refreshOptions.changedPaths ? { changedPaths: refreshOptions.changedPaths } : {};
+    const run = indexRepository(root, { history: refreshOptions.history !== false, logger, onEvent: refreshOptions.onEvent, ...changed }).finally(() => {
       running = undefined;
     });
     running = run;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
@@ -124,6 +124,27 @@ describe('MCP server in-process', () => {
     expect(await callOk(client, 'find', { name: 'discountLabel' })).toContain('src/discount.ts:2-4 function discountLabel');
     await client.close();
     repository.close();
+  });
+
+  test('a refresh told the changed files looks only at them, also while another refresh runs', async () => {
+    const shop = createShopRepository();
+    const repository = openMcpRepository(shop.root);
+    const client = await connect(repository);
+    await callOk(client, 'index_status', { refresh: true });
+    shop.write('src/format.ts', `${readFileSync(join(shop.root, 'src/format.ts'), 'utf8')}\nexport function formatCents(cents: number): string {\n  return String(cents);\n}\n`);
+    const [full, told] = await Promise.all([
+      callOk(client, 'index_status', { refresh: true, history: false }),
+      callOk(client, 'index_status', { refresh: true, history: false, changed: ['src/format.ts'] }),
+    ]);
+    expect(full).toMatch(/; files: listed by git\n/);
+    // The second ran after the first, which had already re-read the file: nothing left to parse.
+    expect(told).toMatch(/^refreshed in [\d.]+ s: 0 files parsed, 0 unchanged, 0 new, 0 removed; history: skipped \(--no-history\); files: changed paths only\n/);
+    shop.write('src/format.ts', `${readFileSync(join(shop.root, 'src/format.ts'), 'utf8')}\nexport const zero = formatCents(0);\n`);
+    expect(await callOk(client, 'index_status', { refresh: true, history: false, changed: ['src/format.ts'] })).toMatch(/: 1 files parsed, .*; files: changed paths only\n/);
+    expect(await callOk(client, 'find', { name: 'zero' })).toContain('src/format.ts');
+    await client.close();
+    repository.close();
+    shop.remove();
   });
 
   test('calls that arrive before the first index exists share one build and all answer', async () => {

@@ -30,7 +30,7 @@ export function formatIndexStats(stats: IndexStats, staleLimit: number): string 
 
 function formatRun(summary: IndexSummary): string {
   const history = 'unavailable' in summary.history ? summary.history.unavailable : `${summary.history.newCommits} new commits`;
-  return `refreshed in ${(summary.milliseconds / 1000).toFixed(2)} s: ${summary.parsed} files parsed, ${summary.unchanged} unchanged, ${summary.added} new, ${summary.removed} removed; history: ${history}`;
+  return `refreshed in ${(summary.milliseconds / 1000).toFixed(2)} s: ${summary.parsed} files parsed, ${summary.unchanged} unchanged, ${summary.added} new, ${summary.removed} removed; history: ${history}; files: ${summary.scan}`;
 }
 
 /** Registers `index_status` on `server`. */
@@ -40,21 +40,26 @@ export function registerIndexTools(server: McpServer, { repository, logger }: To
     {
       title: 'Index status and refresh',
       description:
-        'How fresh the code index is (files, last indexed, files changed or deleted since), and with `refresh: true` bring it up to date (incremental: only changed files are re-read). Call it with refresh after editing files, before querying them again. A missing index is built on first use by any tool.',
+        'How fresh the code index is (files, last indexed, files changed or deleted since), and with `refresh: true` bring it up to date (incremental: only changed files are re-read). Call it with refresh after editing files, before querying them again, and name the files you changed in `changed` to skip the scan of the whole tree. A missing index is built on first use by any tool.',
       inputSchema: z.object({
         refresh: z.boolean().optional().describe('Re-index what changed before reporting (default false).'),
         history: z.boolean().optional().describe('With refresh: also mine new git commits (default true).'),
         stale_limit: z.number().int().min(0).max(500).optional().describe('List at most this many changed or deleted paths (default 20).'),
+        changed: z
+          .array(z.string())
+          .max(1000)
+          .optional()
+          .describe('With refresh: the files you changed or deleted, relative to the repository root; only they are looked at (a file new to the index makes the refresh scan everything).'),
       }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    ({ refresh, history, stale_limit }, context) =>
+    ({ refresh, history, stale_limit, changed }, context) =>
       runTool('index_status', logger, async () => {
         const report = progressReporter(context);
         const onEvent = (event: { type: string; stage?: string }) => {
           if (event.type === 'stage-start') report(`index: ${event.stage}`);
         };
-        const run = refresh ? await repository.refresh({ history: history !== false, onEvent }) : undefined;
+        const run = refresh ? await repository.refresh({ history: history !== false, onEvent, ...(changed ? { changedPaths: changed } : {}) }) : undefined;
         const { value: stats, notes } = await repository.read((db, root) => indexStats(db, root), { onEvent });
         const text = formatIndexStats(stats, stale_limit ?? 20);
         return withNotes(notes, run ? `${formatRun(run)}\n${text}` : text);
