@@ -37,8 +37,11 @@ export function createOutcomeCollector(): OutcomeCollector {
         }
         const reported = new Set([...outcomes.values()].map((outcome) => outcome.file));
         const unfinished = [...started.values()].map((test) => test.file);
+        const begun = new Set(unfinished);
         for (const file of timeout.files === 'all' ? unfinished : timeout.files) {
-          if (!reported.has(file)) outcomes.set(key(file, '(file)'), { file, name: '(file)', status: 'timeout', message: timeout.message });
+          if (reported.has(file)) continue;
+          const outcome: TestOutcome = { file, name: '(file)', status: 'timeout', message: timeout.message };
+          outcomes.set(key(file, '(file)'), begun.has(file) ? outcome : { ...outcome, unreported: true });
         }
       }
       return [...outcomes.values()];

@@ -152,4 +152,15 @@ describe('tests evidence when the change makes a test hang', () => {
       ['warn', 'test file test/legacy.test.ts fails before and after the change: timed out after 5 s', ['src/math.ts#0']],
     ]);
   });
+
+  test('a base file that reports nothing before the time limit is no failure before: a test passing now is not "newly passing"', async () => {
+    // The base hangs (or, on a slow machine, runs out of time): nothing shows that its tests failed.
+    const hanging = ['export function add(a: number, b: number): number {', '  while (a === a) {}', '  return a + b;', '}', ''].join('\n');
+    const project = fixture({ ...nodeProject, 'src/math.ts': hanging }, { 'src/math.ts': nodeProject['src/math.ts']! });
+    const evidence = await createTestsProvider().doCheck(project.context({ timeoutMs: 5_000 }));
+    const messages = evidence.map((item) => `${item.status}: ${item.message}`);
+    expect(messages.filter((message) => message.includes('(it failed before)'))).toEqual([]);
+    expect(messages).toContain('unavailable: the base run reached its time limit before 2 test files reported (hanging there, or out of time): their tests are not compared with the base');
+    expect(evidence.find((item) => item.data?.undemonstrated === true)?.status).toBe('warn');
+  });
 });

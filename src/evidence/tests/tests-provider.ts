@@ -109,10 +109,20 @@ function runFailure(record: TestsRunRecord, hunks: string[]): Evidence | undefin
   return { kind: 'tests', status: 'unavailable', message: `${runner.name} could not run the tests: ${change.error}`, hunks, data };
 }
 
+/** Says so when test files reported nothing on the base before its time limit: their tests are not compared. */
+function baseCutShort(record: TestsRunRecord, hunks: string[]): Evidence[] {
+  const files = record.base.outcomes.filter((outcome) => outcome.unreported).map((outcome) => outcome.file);
+  if (files.length === 0) return [];
+  const count = `${files.length} test file${files.length === 1 ? '' : 's'}`;
+  const message = `the base run reached its time limit before ${count} reported (hanging there, or out of time): their tests are not compared with the base`;
+  const reached = hunks.filter((hunk) => files.some((file) => record.reach.get(file)?.includes(hunk)));
+  return [{ kind: 'tests', status: 'unavailable', message, hunks: reached.length > 0 ? reached : hunks, data: { files } }];
+}
+
 function recordEvidence(record: TestsRunRecord, hunks: string[], intent: Intent): Evidence[] {
   const failure = runFailure(record, hunks);
   if (failure) return [failure];
-  return [...outcomeEvidence(record.compared, record.reach), ...passingEvidence(record.compared, record.reach, hunks, intent)];
+  return [...outcomeEvidence(record.compared, record.reach), ...passingEvidence(record.compared, record.reach, hunks, intent), ...baseCutShort(record, hunks)];
 }
 
 function unreachedEvidence(records: readonly TestsRunRecord[], planned: readonly PlannedRunner[], failed: ReadonlySet<string>): Evidence[] {

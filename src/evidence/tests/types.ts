@@ -29,6 +29,12 @@ export interface TestOutcome {
   status: TestStatus;
   /** The failure message (trimmed, at most a few lines) for `fail` and `timeout`. */
   message?: string;
+  /**
+   * Set on a file's `timeout` when the run's time limit came before the file reported anything: it may
+   * have hung, or never started while other files used up the time. (A test cut off while it ran is a
+   * plain `timeout`.)
+   */
+  unreported?: true;
 }
 
 /** Where a run left raw coverage, when coverage was asked for. */
