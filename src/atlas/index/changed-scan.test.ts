@@ -36,8 +36,8 @@ describe('scanChangedPaths', () => {
     ]),
     skipped: '[]',
   };
-  const indexed = (): IndexedFile[] =>
-    ['src/cart.ts', 'src/price.ts', 'src/tax.ts'].map((path) => ({ path, language: 'typescript', size: 1, mtimeMs: 1 }));
+  const indexed = (): Map<string, IndexedFile> =>
+    new Map(['src/cart.ts', 'src/price.ts', 'src/tax.ts'].map((path) => [path, { language: 'typescript', size: 1, mtimeMs: 1 }]));
 
   test('takes the index as the work tree and looks only at the named paths', () => {
     fixture = createFixture(sources);
@@ -78,12 +78,12 @@ describe('scanChangedPaths', () => {
     rmSync(join(fixture.root, 'src/tax.ts'));
     symlinkSync('cart.ts', join(fixture.root, 'src/tax.ts'));
     expect(scanChangedPaths(fixture.root, indexed(), record, ['src/tax.ts'])).toEqual({ fallback: 'src/tax.ts is no longer a regular file' });
-    const placeholder = [...indexed(), { path: 'src/later.ts', language: 'typescript' as const, size: -1, mtimeMs: 0 }];
+    const placeholder = indexed().set('src/later.ts', { language: 'typescript', size: -1, mtimeMs: 0 });
     expect(scanChangedPaths(fixture.root, placeholder, record, [])).toEqual({ fallback: 'the last run stopped before it finished' });
     expect(scanChangedPaths(fixture.root, indexed(), { ...record, skipped: undefined }, [])).toEqual({
       fallback: 'the index has no record of its last full scan',
     });
-    expect(scanChangedPaths(fixture.root, [], record, [])).toEqual({ fallback: 'the index is empty' });
+    expect(scanChangedPaths(fixture.root, new Map(), record, [])).toEqual({ fallback: 'the index is empty' });
     const limit = Array.from({ length: changedPathsLimit }, () => 'src/cart.ts');
     expect('scan' in scanChangedPaths(fixture.root, indexed(), record, limit)).toBe(true);
     expect(scanChangedPaths(fixture.root, indexed(), record, [...limit, 'src/cart.ts'])).toEqual({ fallback: `more than ${changedPathsLimit} changed paths` });

@@ -9,9 +9,8 @@ import type { Language } from '../../core/types.ts';
 import type { ScanOutcome } from '../scan/scan-files.ts';
 import type { ScanSkip, ScannedFile } from '../scan/scan-result.ts';
 
-/** A file as the index holds it. */
+/** A file as the index holds it (keyed by its path). */
 export interface IndexedFile {
-  path: string;
   language: Language;
   size: number;
   mtimeMs: number;
@@ -41,20 +40,18 @@ const ignoreFiles = new Set(['.gitignore', '.codewrightignore']);
  */
 export function scanChangedPaths(
   root: string,
-  indexed: readonly IndexedFile[],
+  indexed: ReadonlyMap<string, IndexedFile>,
   record: ScanRecord,
   changed: readonly string[],
 ): { scan: ScanOutcome } | { fallback: string } {
   if (changed.length > changedPathsLimit) return { fallback: `more than ${changedPathsLimit} changed paths` };
-  if (indexed.length === 0) return { fallback: 'the index is empty' };
+  if (indexed.size === 0) return { fallback: 'the index is empty' };
   if (record.other === undefined || record.resolutionInputs === undefined || record.skipped === undefined) {
     return { fallback: 'the index has no record of its last full scan' };
   }
-  const byPath = new Map<string, IndexedFile>();
-  for (const file of indexed) {
+  for (const file of indexed.values()) {
     // A placeholder of a load that stopped midway: only a full scan picks those up.
     if (file.size < 0) return { fallback: 'the last run stopped before it finished' };
-    byPath.set(file.path, file);
   }
   const inputs = JSON.parse(record.resolutionInputs) as [path: string, size: number, mtime: number][];
   const manifests: string[] = [];
@@ -69,7 +66,7 @@ export function scanChangedPaths(
     if (path === '.git/info/exclude' || ignoreFiles.has(posix.basename(path))) return { fallback: `${path} changed the ignore rules` };
     if (/^(?:\.git|\.codewright)(?:\/|$)/.test(path)) continue;
     const stats = lstatSync(join(root, path), { throwIfNoEntry: false });
-    const file = byPath.get(path);
+    const file = indexed.get(path);
     if (known.has(path)) {
       // Import resolution stats every manifest and config again; only a removal changes the lists.
       if (!stats?.isFile()) return { fallback: `${path} was removed` };
@@ -88,10 +85,10 @@ export function scanChangedPaths(
   const files: ScannedFile[] = [];
   // `join` normalises each path again: thousands of times, that is most of this function.
   const prefix = root.endsWith(sep) ? root : root + sep;
-  for (const file of indexed) {
-    const update = fresh.get(file.path);
+  for (const [path, file] of indexed) {
+    const update = fresh.get(path);
     if (update === null) continue; // removed
-    files.push(update ?? { path: file.path, absolutePath: prefix + file.path, size: file.size, mtimeMs: file.mtimeMs, language: file.language });
+    files.push(update ?? { path, absolutePath: prefix + path, size: file.size, mtimeMs: file.mtimeMs, language: file.language });
   }
   const scan: ScanOutcome = {
     files,

@@ -66,7 +66,7 @@ const inThreadLimit = 16;
 /** A cold load of a work tree that tracks about this many files starts its workers before the scan ends. */
 const earlyPoolFiles = 500;
 
-interface StoredFile {
+interface StoredFile extends IndexedFile {
   id: number;
   size: number;
   mtimeMs: number;
@@ -210,14 +210,12 @@ async function indexFiles(
   stage.start('scan');
   // What the index holds is read while git lists the files.
   const stored = new Map<string, StoredFile>();
-  const indexed: IndexedFile[] = [];
   type Row = [id: number, path: string, size: number, mtimeMs: number, hash: string | null, status: StoredFile['status'], language: Language];
   const sql = 'SELECT id, path, size, mtime_ms, hash, status, language FROM files';
   for (const [id, path, size, mtimeMs, hash, status, language] of allRows<Row>(db.prepare(sql))) {
-    stored.set(path, { id: Number(id), size: Number(size), mtimeMs: Number(mtimeMs), hash, status });
-    if (scanning === undefined) indexed.push({ path, language, size: Number(size), mtimeMs: Number(mtimeMs) });
+    stored.set(path, { id: Number(id), language, size: Number(size), mtimeMs: Number(mtimeMs), hash, status });
   }
-  const scanned = scanning ?? changedScan(db, root, indexed, options.changedPaths ?? []);
+  const scanned = scanning ?? changedScan(db, root, stored, options.changedPaths ?? []);
   // A cold load (empty index) inserts without secondary indexes and builds them once at the end.
   const cold = stored.size === 0;
   transaction(db, () => (cold ? dropFactIndexes(db) : ensureFactIndexes(db)));
@@ -368,7 +366,7 @@ async function indexScanned(
  * The scan of the index's own file list with only `changed` looked at, or a full scan when the index
  * cannot vouch for them (see `changed-scan.ts`; the reason goes to the scan stage's detail).
  */
-function changedScan(db: DatabaseSync, root: string, indexed: IndexedFile[], changed: readonly string[]): Promise<ScanOutcome> {
+function changedScan(db: DatabaseSync, root: string, indexed: ReadonlyMap<string, IndexedFile>, changed: readonly string[]): Promise<ScanOutcome> {
   const record = { other: readMeta(db, 'other_files'), resolutionInputs: readMeta(db, 'resolution_inputs'), skipped: readMeta(db, 'scan_skipped') };
   const result = scanChangedPaths(root, indexed, record, changed);
   if ('scan' in result) return Promise.resolve(result.scan);
